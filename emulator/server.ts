@@ -1,0 +1,345 @@
+// One HTTP server on 127.0.0.1 for both services and the admin API:
+//   X-Amz-Target: AWSCognitoIdentityService.*  → Cognito Identity (awsJson1_1)
+//   /__emulator/*                               → admin API (unsigned; loopback only)
+//   anything else                               → Cognito Sync (rest-json)
+import * as http from 'http';
+import { AddressInfo, Socket } from 'net';
+import { randomUUID } from 'crypto';
+import { MAX_BODY_BYTES } from './behaviour';
+import { cognitoIdentityHandlers } from './cognitoIdentity';
+import { cognitoSyncHandlers } from './cognitoSync';
+import { CallContext, Handler, denied } from './context';
+import { ServiceError } from './errors';
+import { FaultInjector, FaultInput, FaultRule, normalizeFault, parseFaultFlag } from './faults';
+import { compileRoutes, decodeRestInput, matchRoute, matchTarget, parseJsonBody, parseQuery } from './protocols';
+import { DEMO_CREDENTIALS, addPool, demoState } from './seed';
+import { ServiceModel, cognitoIdentityModel, cognitoSyncModel, errorStatus } from './serviceModel';
+import { KnownCredential, verifySignature } from './sigv4';
+import { EmulatorState, emptyState, loadStateFile, saveStateFile } from './store';
+import { validateShape } from './validate';
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Persist the state to this file after every change and load it at start. */
+  statePath?: string;
+  /** Data to start with when there is no state file: `demo` or `none` (the default). */
+  seed?: 'demo' | 'none';
+  /** Delay added to every API reply. */
+  latencyMs?: number;
+  /** Faults active from the start, as rules or in the --fault flag syntax. */
+  faults?: (FaultInput | string)[];
+  /** How long a bulk publish stays IN_PROGRESS. */
+  bulkPublishDurationMs?: number;
+  /** Print one line per API request to stdout. */
+  logRequests?: boolean;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  requestId: string;
+  service: string;
+  operation: string;
+  region?: string;
+  accountId?: string;
+  accessKeyId?: string;
+  identityPoolId?: string;
+  status: number;
+  errorType?: string;
+  durationMs: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  /** Current state (read-only use: tests inspect it). */
+  readonly state: EmulatorState;
+  readonly faults: FaultInjector;
+  requests(): RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+interface Service {
+  name: 'cognito-sync' | 'cognito-identity';
+  model: ServiceModel;
+  handlers: Record<string, Handler>;
+  contentType: string;
+  /** awsJson puts the error type in the body too; rest-json clients read the header. */
+  typeInBody: boolean;
+}
+
+const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, contentType: 'application/json', typeInBody: false };
+const IDENTITY: Service = { name: 'cognito-identity', model: cognitoIdentityModel, handlers: cognitoIdentityHandlers, contentType: 'application/x-amz-json-1.1', typeInBody: true };
+const SYNC_ROUTES = compileRoutes(cognitoSyncModel);
+const REQUEST_LOG_LIMIT = 10_000;
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  let state: EmulatorState = (options.statePath ? loadStateFile(options.statePath) : undefined) ?? initialState(options.seed);
+  const persist = () => {
+    if (options.statePath) saveStateFile(options.statePath, state);
+  };
+  persist();
+
+  let latencyMs = options.latencyMs ?? 0;
+  let bulkPublishDurationMs = options.bulkPublishDurationMs ?? 3000;
+  const faults = new FaultInjector();
+  for (const fault of options.faults ?? []) faults.add(typeof fault === 'string' ? parseFaultFlag(fault) : normalizeFault(fault));
+  const requestLog: RequestLogEntry[] = [];
+  const sockets = new Set<Socket>();
+
+  const lookupCredential = (accessKeyId: string): KnownCredential | undefined =>
+    state.credentials.find((credential) => credential.accessKeyId === accessKeyId) ?? DEMO_CREDENTIALS.find((credential) => credential.accessKeyId === accessKeyId);
+
+  function record(entry: RequestLogEntry): void {
+    requestLog.push(entry);
+    if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
+    if (options.logRequests) {
+      console.log(`${entry.time} ${entry.service} ${entry.operation} ${entry.region ?? '-'} ${entry.status}${entry.errorType ? ` ${entry.errorType}` : ''} ${entry.durationMs} ms`);
+    }
+  }
+
+  function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    response.end(text);
+  }
+
+  function sendError(response: http.ServerResponse, service: Service, requestId: string, error: ServiceError): number {
+    const status = errorStatus(service.model, error.code) ?? error.status;
+    const body = service.typeInBody ? { __type: error.code, message: error.message } : { message: error.message };
+    sendJson(response, status, body, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': error.code });
+    return status;
+  }
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, rawPath: string, rawQuery: string): Promise<void> {
+    const started = Date.now();
+    const requestId = randomUUID();
+    const target = request.headers['x-amz-target'];
+    const service = typeof target === 'string' ? IDENTITY : SYNC;
+    const entry: RequestLogEntry = { time: new Date(started).toISOString(), requestId, service: service.name, operation: 'Unknown', status: 0, durationMs: 0 };
+    let extraLatency = 0;
+    try {
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          response.setHeader('Connection', 'close');
+          throw new ServiceError('RequestEntityTooLargeException', 413, `Request body is larger than the ${MAX_BODY_BYTES} bytes allowed.`);
+        }
+        throw error;
+      }
+      const query = parseQuery(rawQuery);
+      const caller = await verifySignature({ method: request.method ?? 'GET', rawPath, query, headers: request.headers, body }, service.name, lookupCredential);
+      entry.region = caller.region;
+      entry.accountId = caller.credential.accountId;
+      entry.accessKeyId = caller.credential.accessKeyId;
+
+      let input: Record<string, unknown>;
+      let operationName: string;
+      if (service === IDENTITY) {
+        const operation = matchTarget(IDENTITY.model, String(target));
+        if (!operation || request.method !== 'POST' || rawPath !== '/') throw new ServiceError('UnknownOperationException', 400, `Unknown operation ${String(target)}`);
+        operationName = operation.name;
+        entry.operation = operationName;
+        input = parseJsonBody(body) ?? {};
+        validateShape(IDENTITY.model, operation.input!.shape, input, '');
+      } else {
+        const match = matchRoute(SYNC_ROUTES, request.method ?? 'GET', rawPath);
+        if (!match) throw new ServiceError('UnknownOperationException', 404, `No Cognito Sync operation matches ${request.method} ${rawPath}`);
+        operationName = match.operation.name;
+        entry.operation = operationName;
+        input = decodeRestInput(SYNC.model, match, query, request.headers, body);
+        validateShape(SYNC.model, match.operation.input!.shape, input, '');
+      }
+      if (typeof input.IdentityPoolId === 'string') entry.identityPoolId = input.IdentityPoolId;
+
+      const refusal = denied({ credential: caller.credential, accountId: caller.credential.accountId } as CallContext, `${service.name}:${operationName}`);
+      if (refusal) throw refusal;
+
+      const fired = faults.fire(service.name, operationName);
+      extraLatency = fired.latencyMs;
+      if (fired.fault?.kind === 'drop') {
+        entry.status = 0;
+        entry.errorType = 'ConnectionDropped';
+        request.socket.destroy();
+        return;
+      }
+      if (fired.fault?.kind === 'stall') {
+        entry.errorType = 'Stalled';
+        return; // never answered; close() destroys the socket
+      }
+      if (fired.fault?.kind === 'error') {
+        throw new ServiceError(fired.fault.error!, fired.fault.status ?? 500, fired.fault.message ?? `Injected ${fired.fault.error} for ${operationName}`);
+      }
+
+      let changed = false;
+      const context: CallContext = {
+        state,
+        credential: caller.credential,
+        accountId: caller.credential.accountId,
+        region: caller.region,
+        now: Date.now(),
+        changed: () => (changed = true),
+        bulkPublishDurationMs,
+      };
+      const output = service.handlers[operationName](context, input);
+      if (changed) persist();
+      await sleep(latencyMs + extraLatency);
+      sendJson(response, 200, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
+      entry.status = 200;
+    } catch (error) {
+      const serviceError = error instanceof ServiceError ? error : new ServiceError('InternalErrorException', 500, 'The emulator failed to process the request; see its console.');
+      if (!(error instanceof ServiceError)) console.error(error);
+      await sleep(latencyMs + extraLatency);
+      if (!response.headersSent && !response.destroyed) entry.status = sendError(response, service, requestId, serviceError);
+      entry.errorType = serviceError.code;
+    } finally {
+      entry.durationMs = Date.now() - started;
+      record(entry);
+    }
+  }
+
+  async function handleAdmin(request: http.IncomingMessage, response: http.ServerResponse, rawPath: string): Promise<void> {
+    const route = `${request.method} ${rawPath.replace(/\/+$/, '')}`;
+    let body: Record<string, unknown> = {};
+    try {
+      body = parseJsonBody(await readBody(request)) ?? {};
+    } catch (error) {
+      return sendJson(response, 400, { message: error instanceof Error ? error.message : String(error) });
+    }
+    try {
+      switch (route) {
+        case 'GET /__emulator/health':
+          return sendJson(response, 200, { ok: true });
+        case 'POST /__emulator/reset':
+          state = initialState(body.seed === 'demo' ? 'demo' : 'none');
+          faults.remove();
+          requestLog.length = 0;
+          persist();
+          return sendJson(response, 200, { ok: true });
+        case 'GET /__emulator/requests':
+          return sendJson(response, 200, { requests: requestLog });
+        case 'DELETE /__emulator/requests':
+          requestLog.length = 0;
+          return sendJson(response, 200, { ok: true });
+        case 'GET /__emulator/faults':
+          return sendJson(response, 200, { faults: faults.list() });
+        case 'POST /__emulator/faults': {
+          const rule: FaultRule = faults.add(normalizeFault(body as unknown as FaultInput));
+          return sendJson(response, 200, rule);
+        }
+        case 'DELETE /__emulator/faults':
+          faults.remove();
+          return sendJson(response, 200, { ok: true });
+        case 'POST /__emulator/credentials': {
+          const credential = body as unknown as KnownCredential;
+          if (typeof credential.accessKeyId !== 'string' || typeof credential.secretAccessKey !== 'string' || !/^\d{12}$/.test(String(credential.accountId))) {
+            return sendJson(response, 400, { message: 'expected {"accessKeyId", "secretAccessKey", "accountId" (12 digits), "userName"?, "sessionToken"?, "expiresAt"? (epoch ms), "deny"? [actions]}' });
+          }
+          state.credentials = state.credentials.filter((known) => known.accessKeyId !== credential.accessKeyId);
+          state.credentials.push({ ...credential, userName: credential.userName ?? 'emulator-user' });
+          persist();
+          return sendJson(response, 200, { ok: true });
+        }
+        case 'POST /__emulator/pools': {
+          const count = Number(body.count ?? 1);
+          const accountId = String(body.accountId ?? '');
+          const region = String(body.region ?? '');
+          if (!/^\d{12}$/.test(accountId) || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region) || !Number.isInteger(count) || count < 1 || count > 100_000) {
+            return sendJson(response, 400, { message: 'expected {"accountId" (12 digits), "region", "count"? (1..100000), "namePrefix"?, "pushSync"?, "cognitoStreams"?}' });
+          }
+          const prefix = String(body.namePrefix ?? 'pool');
+          const width = String(count).length;
+          const pools = Array.from({ length: count }, (_, index) => {
+            const name = count === 1 && body.namePrefix ? prefix : `${prefix}-${String(index + 1).padStart(width, '0')}`;
+            const pool = addPool(state, { accountId, region, name, pushSync: body.pushSync as never, cognitoStreams: body.cognitoStreams as never });
+            return { IdentityPoolId: pool.identityPool.IdentityPoolId, IdentityPoolName: name };
+          });
+          persist();
+          return sendJson(response, 200, { pools });
+        }
+        case 'PATCH /__emulator/settings':
+          if (body.latencyMs !== undefined) latencyMs = Math.max(0, Number(body.latencyMs) || 0);
+          if (body.bulkPublishDurationMs !== undefined) bulkPublishDurationMs = Math.max(0, Number(body.bulkPublishDurationMs) || 0);
+          return sendJson(response, 200, { latencyMs, bulkPublishDurationMs });
+        case 'GET /__emulator/state':
+          return sendJson(response, 200, state);
+        default:
+          return sendJson(response, 404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET|DELETE requests, GET|POST|DELETE faults, POST credentials, POST pools, PATCH settings, GET state (all under /__emulator/).` });
+      }
+    } catch (error) {
+      return sendJson(response, 400, { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
+    const rawQuery = queryStart < 0 ? '' : url.slice(queryStart + 1);
+    const handled = rawPath.startsWith('/__emulator/') ? handleAdmin(request, response, rawPath) : handleApi(request, response, rawPath, rawQuery);
+    handled.catch((error) => {
+      console.error(error);
+      if (!response.headersSent) sendJson(response, 500, { message: 'internal emulator error' });
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    get state() {
+      return state;
+    },
+    faults,
+    requests: () => [...requestLog],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function initialState(seed: EmulatorOptions['seed']): EmulatorState {
+  return seed === 'demo' ? demoState() : emptyState();
+}

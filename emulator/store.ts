@@ -1,0 +1,135 @@
+// The emulator's state: accounts → regions → identity pools, each pool holding what Cognito
+// Identity (name, providers…) and Cognito Sync (configuration, events, bulk publish, identities,
+// datasets, devices) know about it. Plain JSON, so it can be persisted as is.
+import * as fs from 'fs';
+import * as path from 'path';
+import { KnownCredential } from './sigv4';
+
+export interface PushSyncState {
+  ApplicationArns?: string[];
+  RoleArn?: string;
+}
+
+export interface CognitoStreamsState {
+  StreamName?: string;
+  RoleArn?: string;
+  StreamingStatus?: string;
+}
+
+export interface RecordState {
+  /** Absent for a removed record, kept as a tombstone so other devices learn of the removal. */
+  value?: string;
+  syncCount: number;
+  lastModified: number;
+  lastModifiedBy: string;
+  deviceLastModified?: number;
+}
+
+export interface DatasetState {
+  created: number;
+  lastModified: number;
+  lastModifiedBy: string;
+  syncCount: number;
+  records: Record<string, RecordState>;
+}
+
+export interface IdentityState {
+  lastModified: number;
+  datasets: Record<string, DatasetState>;
+  /** Dataset name → the sync count it had when deleted. */
+  deletedDatasets: Record<string, number>;
+}
+
+export interface DeviceState {
+  identityId: string;
+  platform: string;
+  token: string;
+  subscriptions: string[];
+}
+
+export interface BulkPublishState {
+  started: number;
+  completes: number;
+  outcome: 'SUCCEEDED' | 'FAILED';
+  failureMessage?: string;
+}
+
+export interface PoolState {
+  /** The Cognito Identity `IdentityPool` structure as last created or updated. */
+  identityPool: Record<string, unknown> & { IdentityPoolId: string; IdentityPoolName: string };
+  created: number;
+  lastModified: number;
+  syncSessions: number;
+  pushSync?: PushSyncState;
+  cognitoStreams?: CognitoStreamsState;
+  events: Record<string, string>;
+  bulkPublish?: BulkPublishState;
+  identities: Record<string, IdentityState>;
+  devices: Record<string, DeviceState>;
+}
+
+export interface EmulatorState {
+  version: 1;
+  /** accountId → region → poolId → pool */
+  accounts: Record<string, Record<string, Record<string, PoolState>>>;
+  /** Credentials added at run time (the demo ones are always known). */
+  credentials: KnownCredential[];
+}
+
+export function emptyState(): EmulatorState {
+  return { version: 1, accounts: {}, credentials: [] };
+}
+
+export class StateFileError extends Error {}
+
+/**
+ * Reads a state file. A missing file is an empty state; an unreadable or corrupt one is an error
+ * that names the file and the way out, and the file is left exactly as it was.
+ */
+export function loadStateFile(file: string): EmulatorState | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StateFileError(`Cannot read the state file ${file}: ${(error as Error).message}. Fix its permissions or choose another file with --state.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new StateFileError(`The state file ${file} is not valid JSON (${(error as Error).message}). It was left untouched: repair it, move it away, or choose another file with --state.`);
+  }
+  const state = parsed as Partial<EmulatorState>;
+  if (typeof state !== 'object' || state === null || state.version !== 1 || typeof state.accounts !== 'object' || state.accounts === null || !Array.isArray(state.credentials)) {
+    throw new StateFileError(`The state file ${file} is not an emulator state (expected {"version": 1, "accounts": {…}, "credentials": […]}). It was left untouched: move it away or choose another file with --state.`);
+  }
+  return state as EmulatorState;
+}
+
+/** Writes the whole state next to the target and renames it over, so a crash never leaves half a file. */
+export function saveStateFile(file: string, state: EmulatorState): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, JSON.stringify(state));
+  fs.renameSync(temporary, file);
+}
+
+export function regionPools(state: EmulatorState, accountId: string, region: string): Record<string, PoolState> {
+  const regions = (state.accounts[accountId] ??= {});
+  return (regions[region] ??= {});
+}
+
+export function findPool(state: EmulatorState, accountId: string, region: string, poolId: string): PoolState | undefined {
+  const pools = state.accounts[accountId]?.[region];
+  return pools ? getOwn(pools, poolId) : undefined;
+}
+
+// Dataset names and record keys may be `__proto__` or `constructor`: every state dictionary is
+// read and written as own properties only, so no key can reach Object.prototype.
+export function getOwn<T>(dictionary: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(dictionary, key) ? dictionary[key] : undefined;
+}
+
+export function setOwn<T>(dictionary: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(dictionary, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -1,0 +1,61 @@
+// Builds the two bundles the extension ships:
+//   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
+//   dist/webview.js    the form editor's front end (browser, IIFE)
+// Flags: --production (minify, no inline sources), --watch.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['media/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    bundles.map((options) =>
+      esbuild.context({
+        ...options,
+        bundle: true,
+        minify: production,
+        sourcemap: true,
+        sourcesContent: !production,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+      }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  for (const context of contexts) {
+    const result = await context.rebuild();
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      if (!file.endsWith('.map')) console.log(`esbuild: ${file} ${(output.bytes / 1024).toFixed(1)} KB`);
+    }
+    await context.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
