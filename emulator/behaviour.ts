@@ -64,5 +64,9 @@ export const DATASET_LIMITS = { datasetsPerIdentity: 20, bytesPerDataset: 1024 *
  */
 export const DEVICE_NEEDS_PUSH_SYNC_APPLICATION = true;
 
-/** Request bodies larger than this are refused with 413 before they are parsed. */
+/**
+ * Request bodies larger than this are refused with 413 before they are parsed. A consequence: a
+ * single record value at the model's maximum (1,048,575 characters) cannot be sent, as its JSON
+ * envelope goes past 1 MiB; the 1 MB dataset quota makes such a record useless anyway.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -33,10 +33,15 @@ function requirePool(context: CallContext, poolId: unknown): PoolState {
 function identityOf(context: CallContext, pool: PoolState, identityId: string, create: boolean): IdentityState | undefined {
   const existing = getOwn(pool.identities, identityId);
   if (existing || !create) return existing;
-  if (!identityId.startsWith(`${context.region}:`)) throw resourceNotFound(`Identity '${identityId}' not found.`);
-  const identity: IdentityState = { lastModified: context.now, datasets: {}, deletedDatasets: {} };
+  const identity = newIdentity(context, identityId);
   setOwn(pool.identities, identityId, identity);
   return identity;
+}
+
+/** An identity not yet stored (identities are created on first use, in the pool's region only). */
+function newIdentity(context: CallContext, identityId: string): IdentityState {
+  if (!identityId.startsWith(`${context.region}:`)) throw resourceNotFound(`Identity '${identityId}' not found.`);
+  return { lastModified: context.now, datasets: {}, deletedDatasets: {} };
 }
 
 function requireIdentity(context: CallContext, pool: PoolState, identityId: unknown): IdentityState {
@@ -265,10 +270,8 @@ export const cognitoSyncHandlers: Record<string, Handler> = {
     const identity = identityOf(context, pool, identityId, false);
     const page = paginate(Object.entries(identity?.datasets ?? {}), ([name]) => name, input);
     return compact({
-      Datasets: page.items.map(([name, dataset]) => {
-        const { IdentityId: _identity, ...view } = datasetView(identityId, name, dataset);
-        return view;
-      }),
+      // Each item is the whole Dataset shape, IdentityId included, as in the API reference's example.
+      Datasets: page.items.map(([name, dataset]) => datasetView(identityId, name, dataset)),
       Count: page.items.length,
       NextToken: page.nextToken,
     });
@@ -332,7 +335,9 @@ export const cognitoSyncHandlers: Record<string, Handler> = {
     const identityId = String(input.IdentityId);
     const name = String(input.DatasetName);
     checkSyncSessionToken(String(input.SyncSessionToken), { pool: poolId, identity: identityId, dataset: name });
-    const identity = identityOf(context, pool, identityId, true)!;
+    // Stored only once the update is applied: a refused update leaves no identity behind.
+    const stored = identityOf(context, pool, identityId, false);
+    const identity = stored ?? newIdentity(context, identityId);
     const patches = (input.RecordPatches as { Op: string; Key: string; Value?: string; SyncCount: number; DeviceLastModifiedDate?: number }[] | undefined) ?? [];
     const existing = getOwn(identity.datasets, name);
     if (!existing && Object.keys(identity.datasets).length >= DATASET_LIMITS.datasetsPerIdentity) {
@@ -365,6 +370,7 @@ export const cognitoSyncHandlers: Record<string, Handler> = {
     if (datasetDataStorage(next) > DATASET_LIMITS.bytesPerDataset) {
       throw new ServiceError('LimitExceededException', 400, `Dataset ${name} would hold more than ${DATASET_LIMITS.bytesPerDataset} bytes.`);
     }
+    if (!stored) setOwn(pool.identities, identityId, identity);
     setOwn(identity.datasets, name, next);
     delete identity.deletedDatasets[name];
     identity.lastModified = pool.lastModified = context.now;

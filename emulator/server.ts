@@ -165,6 +165,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (service === IDENTITY) {
         const operation = matchTarget(IDENTITY.model, String(target));
         if (!operation || request.method !== 'POST' || rawPath !== '/') throw new ServiceError('UnknownOperationException', 400, `Unknown operation ${String(target)}`);
+        // Modelled operations the emulator does not serve (GetId, TagResource…) are unknown here too.
+        if (!Object.prototype.hasOwnProperty.call(IDENTITY.handlers, operation.name)) {
+          throw new ServiceError('UnknownOperationException', 400, `The emulator does not implement ${operation.name}; it serves ${Object.keys(IDENTITY.handlers).join(', ')}.`);
+        }
         operationName = operation.name;
         entry.operation = operationName;
         input = parseJsonBody(body) ?? {};

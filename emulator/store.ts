@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KnownCredential } from './sigv4';
+import { isPlainObject } from './validate';
 
 export interface PushSyncState {
   ApplicationArns?: string[];
@@ -100,11 +101,36 @@ export function loadStateFile(file: string): EmulatorState | undefined {
   } catch (error) {
     throw new StateFileError(`The state file ${file} is not valid JSON (${(error as Error).message}). It was left untouched: repair it, move it away, or choose another file with --state.`);
   }
-  const state = parsed as Partial<EmulatorState>;
-  if (typeof state !== 'object' || state === null || state.version !== 1 || typeof state.accounts !== 'object' || state.accounts === null || !Array.isArray(state.credentials)) {
-    throw new StateFileError(`The state file ${file} is not an emulator state (expected {"version": 1, "accounts": {…}, "credentials": […]}). It was left untouched: move it away or choose another file with --state.`);
+  const problem = shapeProblem(parsed);
+  if (problem) {
+    throw new StateFileError(`The state file ${file} is not an emulator state (wrong at ${problem}; expected {"version": 1, "accounts": {…}, "credentials": […]}). It was left untouched: move it away or choose another file with --state.`);
   }
-  return state as EmulatorState;
+  return parsed as EmulatorState;
+}
+
+/**
+ * Where `state` is not shaped like an EmulatorState down to the pools and credentials (what every
+ * request reads), or undefined. Caught here, a bad file stops the start instead of failing requests.
+ */
+function shapeProblem(state: unknown): string | undefined {
+  if (!isPlainObject(state) || state.version !== 1) return 'the top level';
+  if (!isPlainObject(state.accounts)) return 'accounts';
+  if (!Array.isArray(state.credentials)) return 'credentials';
+  for (const [accountId, regions] of Object.entries(state.accounts)) {
+    if (!isPlainObject(regions)) return `accounts.${accountId}`;
+    for (const [region, pools] of Object.entries(regions)) {
+      if (!isPlainObject(pools)) return `accounts.${accountId}.${region}`;
+      for (const [poolId, pool] of Object.entries(pools)) {
+        const valid = isPlainObject(pool) && isPlainObject(pool.identityPool) && pool.identityPool.IdentityPoolId === poolId && typeof pool.syncSessions === 'number'
+          && isPlainObject(pool.events) && isPlainObject(pool.identities) && isPlainObject(pool.devices);
+        if (!valid) return `accounts.${accountId}.${region}.${poolId}`;
+      }
+    }
+  }
+  const badCredential = state.credentials.findIndex(
+    (credential) => !isPlainObject(credential) || typeof credential.accessKeyId !== 'string' || typeof credential.secretAccessKey !== 'string' || typeof credential.accountId !== 'string',
+  );
+  return badCredential < 0 ? undefined : `credentials[${badCredential}]`;
 }
 
 /** Writes the whole state next to the target and renames it over, so a crash never leaves half a file. */

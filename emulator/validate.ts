@@ -8,7 +8,11 @@ import { ServiceModel, Shape, shapeOf } from './serviceModel';
 
 const patternCache = new Map<string, RegExp>();
 
-/** botocore patterns are unanchored Java regexes; the service matches them against the whole value. */
+/**
+ * botocore patterns are unanchored Java regexes; the service matches them against the whole value.
+ * Dot-all (`s`) because the service's own (Smithy) form of AssumeRoleArn is the prefix-only
+ * `^arn:aws:iam::\d+:role/`, which accepts any characters after `role/`.
+ */
 function compiledPattern(pattern: string): RegExp {
   let regex = patternCache.get(pattern);
   if (!regex) {

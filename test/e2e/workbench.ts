@@ -1,0 +1,62 @@
+// Drives a code-server workbench in Chromium. Selectors are the ones that proved reliable in
+// VS Code 1.100 (see README, "Testing in a real VS Code").
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+// The launcher is shared with the scripts (plain CommonJS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { launchBrowser } = require('../../../scripts/lib/browser') as { launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> };
+
+export interface Workbench {
+  page: Page;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through scripts/runE2eTests.js`);
+  return value;
+}
+
+export async function openWorkbench(): Promise<Workbench> {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(requiredEnv('E2E_WORKBENCH_URL'));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.activitybar').waitFor();
+  const resultsDir = requiredEnv('E2E_RESULTS_DIR');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  return {
+    page,
+    async screenshot(name) {
+      const file = path.join(resultsDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Runs a command from the palette by its full title, e.g. "Cognito Sync: Show Log". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"]`).first().click();
+}
+
+/**
+ * UI state reaches the page asynchronously: reads `probe` until `accept` holds or the time is up,
+ * and returns the last value read (the caller asserts on it, so a timeout fails with the value).
+ */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await probe();
+  }
+  return value;
+}

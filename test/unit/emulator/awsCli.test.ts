@@ -1,0 +1,108 @@
+// Interoperability with the real AWS CLI (botocore signs and serialises differently from the JS
+// SDK: no payload hash header, its own casing, shorthand/JSON arguments). CI installs Debian's
+// awscli; without it these tests fail with a message saying so rather than being skipped.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawn, spawnSync } from 'child_process';
+import { AdminClient, KEYS, MAIN_ACCOUNT, RunningEmulator, applicationArn, roleArn, startTestEmulator } from './helpers';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('emulator interoperability with the AWS CLI', () => {
+  let emulator: RunningEmulator;
+  let home: string;
+
+  function awsEnvironment(): NodeJS.ProcessEnv {
+    // Nothing from the developer's own AWS setup may leak in.
+    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+    return {
+      ...environment,
+      HOME: home,
+      AWS_ACCESS_KEY_ID: KEYS.main.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: KEYS.main.secretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: path.join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
+      AWS_PAGER: '',
+      AWS_MAX_ATTEMPTS: '1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+  }
+
+  function aws(...args: string[]): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('aws', [...args, '--endpoint-url', emulator.url, '--output', 'json'], { env: awsEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  function json(result: CliResult): Record<string, unknown> {
+    assert.equal(result.code, 0, `aws failed (${result.code}): ${result.stderr}`);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  }
+
+  before(async function () {
+    this.timeout(30_000);
+    const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) {
+      throw new Error(
+        `The AWS CLI (\`aws\`) is not on PATH (${probe.error?.message ?? probe.stderr}). These tests need it: install Debian's awscli (\`sudo apt-get install awscli\`); CI installs it.`,
+      );
+    }
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-aws-cli-'));
+    fs.writeFileSync(path.join(home, 'config'), '');
+    fs.writeFileSync(path.join(home, 'credentials'), '');
+    emulator = await startTestEmulator();
+  });
+
+  after(async () => {
+    await emulator?.close();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('creates a pool, sets push sync and streams, and reads back what was set', async function () {
+    this.timeout(30_000);
+    const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliPool', '--no-allow-unauthenticated-identities'));
+    const poolId = String(created.IdentityPoolId);
+    assert.match(poolId, /^us-east-1:[0-9a-f-]{36}$/);
+    assert.equal(created.IdentityPoolName, 'CliPool');
+    assert.equal(created.AllowUnauthenticatedIdentities, false);
+
+    const pushSync = { ApplicationArns: [applicationArn('GCM'), applicationArn('APNS', MAIN_ACCOUNT, 'us-east-1', 'Ios')], RoleArn: roleArn() };
+    const cognitoStreams = { StreamName: 'cli-stream', RoleArn: roleArn(MAIN_ACCOUNT, 'CognitoStreamsRole'), StreamingStatus: 'ENABLED' };
+    const set = json(
+      await aws('cognito-sync', 'set-identity-pool-configuration', '--identity-pool-id', poolId, '--push-sync', JSON.stringify(pushSync), '--cognito-streams', JSON.stringify(cognitoStreams)),
+    );
+    assert.deepEqual(set, { IdentityPoolId: poolId, PushSync: pushSync, CognitoStreams: cognitoStreams });
+
+    const got = json(await aws('cognito-sync', 'get-identity-pool-configuration', '--identity-pool-id', poolId));
+    assert.deepEqual(got, { IdentityPoolId: poolId, PushSync: pushSync, CognitoStreams: cognitoStreams });
+
+    const operations = (await new AdminClient(emulator).requests()).requests.map((entry) => `${entry.operation} ${entry.status}`);
+    assert.deepEqual(operations, ['CreateIdentityPool 200', 'SetIdentityPoolConfiguration 200', 'GetIdentityPoolConfiguration 200']);
+  });
+
+  it('a malformed role ARN is refused: exit code 255, InvalidParameterException naming pushSync.roleArn', async function () {
+    this.timeout(30_000);
+    const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliRefused', '--no-allow-unauthenticated-identities'));
+    // Long enough for botocore's own min-length check (20), so the emulator is the one refusing it.
+    const result = await aws('cognito-sync', 'set-identity-pool-configuration', '--identity-pool-id', String(created.IdentityPoolId), '--push-sync', `RoleArn=arn:aws:iam::${MAIN_ACCOUNT}:user/not-a-role`);
+    assert.equal(result.code, 255, result.stderr);
+    assert.match(result.stderr, /InvalidParameterException/);
+    assert.match(result.stderr, /pushSync\.roleArn/);
+    assert.match(result.stderr, /SetIdentityPoolConfiguration operation/);
+    const got = json(await aws('cognito-sync', 'get-identity-pool-configuration', '--identity-pool-id', String(created.IdentityPoolId)));
+    assert.deepEqual(got, { IdentityPoolId: created.IdentityPoolId }, 'nothing was stored');
+  });
+});
