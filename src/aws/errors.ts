@@ -1,0 +1,187 @@
+// Every failure of this layer is an AwsError: one class, a `kind` to branch on, and a message for
+// people that names the operation, the pool and the next step. Messages pass through `redact`, so
+// no secret reaches them. No SDK import: SDK exceptions are recognised by name, code and metadata.
+import { redact } from './secrets';
+
+export type AwsService = 'cognito-sync' | 'cognito-identity';
+
+export type AwsErrorKind =
+  | 'notAuthorized'
+  | 'invalidCredentials'
+  | 'expiredCredentials'
+  | 'notFound'
+  | 'throttled'
+  | 'timeout'
+  | 'network'
+  | 'invalidParameter'
+  | 'conflict'
+  | 'alreadyInProgress'
+  | 'alreadyStreamed'
+  | 'serviceError'
+  | 'cancelled'
+  | 'profileNotFound'
+  | 'noCredentials'
+  | 'malformedConfig'
+  | 'ssoLoginRequired'
+  | 'mfaRequired'
+  | 'credentialProcessFailed'
+  | 'regionNotSupported'
+  | 'unknown';
+
+/** What was being done when something failed; every field is optional but the more the better. */
+export interface OperationContext {
+  service?: AwsService;
+  operation?: string;
+  region?: string;
+  identityPoolId?: string;
+  profile?: string;
+  /** The endpoint the request went to (for network errors). */
+  endpoint?: string;
+  /** The configured request timeout (for timeout errors). */
+  timeoutSeconds?: number;
+}
+
+export interface AwsErrorDetails extends OperationContext {
+  /** The service's error code (exception name), e.g. NotAuthorizedException. */
+  code?: string;
+  httpStatus?: number;
+  requestId?: string;
+  attempts?: number;
+}
+
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+
+  constructor(
+    readonly kind: AwsErrorKind,
+    message: string,
+    readonly details: AwsErrorDetails = {},
+  ) {
+    super(redact(message));
+  }
+
+  get operation(): string | undefined {
+    return this.details.operation;
+  }
+
+  get identityPoolId(): string | undefined {
+    return this.details.identityPoolId;
+  }
+
+  get requestId(): string | undefined {
+    return this.details.requestId;
+  }
+}
+
+export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity' };
+
+/** `Cognito Sync SetIdentityPoolConfiguration for identity pool us-east-1:… (profile "dev")`. */
+export function describeOperation(context: OperationContext): string {
+  const parts = [context.service ? SERVICE_LABEL[context.service] : 'AWS', context.operation ?? 'call'];
+  if (context.identityPoolId) parts.push(`for identity pool ${context.identityPoolId}`);
+  else if (context.region) parts.push(`in ${context.region}`);
+  let text = parts.join(' ');
+  if (context.profile) text += ` (profile "${context.profile}")`;
+  return text;
+}
+
+/** The IAM action an operation needs, e.g. `cognito-sync:SetIdentityPoolConfiguration`. */
+export function iamAction(context: OperationContext): string {
+  return `${context.service ?? 'cognito-sync'}:${context.operation ?? '*'}`;
+}
+
+const NAMES: [AwsErrorKind, readonly string[]][] = [
+  ['notAuthorized', ['NotAuthorizedException', 'AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']],
+  ['invalidCredentials', ['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'IncompleteSignatureException', 'MissingAuthenticationTokenException']],
+  ['expiredCredentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
+  ['notFound', ['ResourceNotFoundException']],
+  ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException']],
+  ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException']],
+  ['conflict', ['ConcurrentModificationException', 'ResourceConflictException']],
+  ['alreadyInProgress', ['DuplicateRequestException']],
+  ['alreadyStreamed', ['AlreadyStreamedException']],
+  ['serviceError', ['InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']],
+  ['timeout', ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']],
+];
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EPROTO', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+/** The parts of an SDK exception (or Node network error) this module reads. */
+interface ErrorShape {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+}
+
+function shapeOf(error: unknown): ErrorShape {
+  return typeof error === 'object' && error !== null ? (error as ErrorShape) : { message: String(error) };
+}
+
+function kindOf(shape: ErrorShape): AwsErrorKind {
+  const name = typeof shape.name === 'string' ? shape.name : '';
+  const code = typeof shape.code === 'string' ? shape.code : '';
+  for (const [kind, names] of NAMES) if (names.includes(name) || names.includes(code)) return kind;
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (NETWORK_CODES.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/.test(String(shape.message))) return 'network';
+  const status = shape.$metadata?.httpStatusCode;
+  if (status === 429) return 'throttled';
+  if (shape.$fault === 'server' || (status !== undefined && status >= 500)) return 'serviceError';
+  return 'unknown';
+}
+
+/** Turns anything thrown by the SDK (or Node) during `context` into an AwsError. */
+export function toAwsError(error: unknown, context: OperationContext): AwsError {
+  if (error instanceof AwsError) return error;
+  const shape = shapeOf(error);
+  const kind = kindOf(shape);
+  const code = typeof shape.name === 'string' && shape.name !== 'Error' ? shape.name : typeof shape.code === 'string' ? shape.code : undefined;
+  const details: AwsErrorDetails = {
+    ...context,
+    code,
+    httpStatus: shape.$metadata?.httpStatusCode,
+    requestId: shape.$metadata?.requestId,
+    attempts: shape.$metadata?.attempts,
+  };
+  const serverMessage = typeof shape.message === 'string' && shape.message !== 'UnknownError' ? shape.message : '';
+  return new AwsError(kind, composeMessage(kind, details, serverMessage), details);
+}
+
+const seconds = (value: number | undefined) => (value === undefined ? 'the configured time' : `${value} second${value === 1 ? '' : 's'}`);
+
+function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMessage: string): string {
+  const what = describeOperation(details);
+  const profile = details.profile ? `profile "${details.profile}"` : 'the selected profile';
+  const aws = serverMessage ? ` (AWS said: ${serverMessage.replace(/\.$/, '')})` : '';
+  const attempts = details.attempts && details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
+  const requestId = details.requestId ? ` Request id: ${details.requestId}.` : '';
+  switch (kind) {
+    case 'notAuthorized':
+      return `${what} was refused: the IAM identity of ${profile} is not allowed to call ${iamAction(details)}${aws}. Ask an administrator to grant ${iamAction(details)}, or choose another profile.`;
+    case 'invalidCredentials':
+      return `${what} was refused: AWS does not recognise the credentials of ${profile} (${details.code ?? 'invalid credentials'}). Check aws_access_key_id and aws_secret_access_key, or run "aws configure${details.profile ? ` --profile ${details.profile}` : ''}".`;
+    case 'expiredCredentials':
+      return `${what} failed: the temporary credentials of ${profile} have expired. Refresh them (for SSO: "aws sso login${details.profile ? ` --profile ${details.profile}` : ''}"; for keys: update the credentials file); the next call picks them up without a restart.`;
+    case 'notFound':
+      return `${what} failed: ${details.identityPoolId ? `identity pool ${details.identityPoolId} was not found` : 'the resource was not found'} in the account of ${profile}${aws}. Refresh the pool list; the pool may have been deleted or belong to another account.`;
+    case 'throttled':
+      return `${what} was throttled by AWS (${details.code ?? 'HTTP 429'})${attempts}. Wait a minute and try again.`;
+    case 'timeout':
+      return `${what} timed out: no answer within ${seconds(details.timeoutSeconds)}${details.endpoint ? ` from ${details.endpoint}` : ''}. Check the network or raise the setting cognitoSync.requestTimeoutSeconds.`;
+    case 'network':
+      return `${what} failed: cannot reach ${details.endpoint ?? 'the AWS endpoint'} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
+    case 'invalidParameter':
+      return `${what} was rejected as invalid${aws}. Correct the value and try again.`;
+    case 'conflict':
+      return `${what} failed: the pool was changed by another request meanwhile${aws}. Reload it and apply your change again.`;
+    case 'alreadyInProgress':
+      return `${what} failed: a bulk publish is already in progress for this pool. Wait until it finishes (see its bulk publish details).`;
+    case 'alreadyStreamed':
+      return `${what} failed: a bulk publish already succeeded in the last 24 hours, and AWS allows one per 24 hours. Try again later.`;
+    case 'serviceError':
+      return `${what} failed with an AWS service error (${details.code ?? `HTTP ${details.httpStatus ?? '5xx'}`})${attempts}${aws}. Try again later.${requestId}`;
+    default:
+      return `${what} failed: ${details.code ?? 'error'}${aws}.${requestId}`;
+  }
+}

@@ -1,0 +1,24 @@
+// The extension's only door to AWS. Importing this module loads no AWS SDK code: the SDK is
+// required on the first call that needs it (see sdk.ts).
+export { AwsSession, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './session';
+export type { AwsSessionOptions } from './session';
+export { AwsError, describeOperation, iamAction } from './errors';
+export type { AwsErrorKind, AwsErrorDetails, AwsService, OperationContext } from './errors';
+export { COGNITO_SYNC_REGIONS, DEFAULT_REGION, isCognitoSyncRegion, regionOfPoolId } from './regions';
+export type { CognitoSyncRegion } from './regions';
+export { activeProfileName, malformedLines, resolveEndpoint, resolveProfileFiles, watchProfileFiles } from './profiles';
+export type { Disposable, ProfileFiles, ProfileInfo, ProfileKind, ProfileSnapshot, ResolvedEndpoint, WatchOptions } from './profiles';
+export type { MfaCodeProvider } from './credentials';
+export { formatApiCall } from './logging';
+export type { ApiCallLogger, ApiCallRecord } from './logging';
+export type { IdentityPoolSummary, PoolListUpdate, PoolListing, PoolUsage, RegionPools } from './pools';
+export type { SetConfigurationResult } from './configuration';
+export type { CognitoEvents } from './events';
+export type { BulkPublishDetails, BulkPublishStatus } from './bulkPublish';
+export type { Caller } from './clients';
+
+import { AwsSession, AwsSessionOptions } from './session';
+
+export function createAwsSession(options: AwsSessionOptions = {}): AwsSession {
+  return new AwsSession(options);
+}

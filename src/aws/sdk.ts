@@ -1,0 +1,41 @@
+// The only place that loads the AWS SDK at run time. Everything else imports SDK *types* only, so
+// importing src/aws costs nothing until the first call (requiring the SDK takes ~80 ms; design.md).
+import type * as SyncSdk from '@aws-sdk/client-cognito-sync';
+import type * as IdentitySdk from '@aws-sdk/client-cognito-identity';
+import type * as IniProvider from '@aws-sdk/credential-provider-ini';
+import type * as HttpHandler from '@smithy/node-http-handler';
+import type * as SharedConfig from '@smithy/core/config';
+
+export interface Sdk {
+  sync: typeof SyncSdk;
+  identity: typeof IdentitySdk;
+  ini: typeof IniProvider;
+  http: typeof HttpHandler;
+}
+
+let sdk: Promise<Sdk> | undefined;
+let sharedConfig: Promise<typeof SharedConfig> | undefined;
+
+export function loadSdk(): Promise<Sdk> {
+  sdk ??= Promise.all([
+    import('@aws-sdk/client-cognito-sync'),
+    import('@aws-sdk/client-cognito-identity'),
+    import('@aws-sdk/credential-provider-ini'),
+    import('@smithy/node-http-handler'),
+  ]).then(([sync, identity, ini, http]) => ({ sync, identity, ini, http }));
+  return sdk;
+}
+
+/**
+ * The SDK's shared ini loader. `@smithy/core/config` is the module @aws-sdk/credential-provider-ini
+ * itself requires, so its file cache is the one fromIni reads: reloading with `ignoreCache: true`
+ * here refreshes what the credential provider sees too (a separate copy of
+ * @smithy/shared-ini-file-loader would have its own cache and could not do that).
+ */
+export function loadSharedConfig(): Promise<typeof SharedConfig> {
+  sharedConfig ??= import('@smithy/core/config');
+  return sharedConfig;
+}
+
+/** A credentials provider as the SDK clients accept it (`credentials` option). */
+export type CredentialProvider = ReturnType<typeof IniProvider.fromIni>;

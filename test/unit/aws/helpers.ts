@@ -1,0 +1,162 @@
+// Shared plumbing for the aws layer tests: temporary AWS config/credentials files, an emulator on
+// a free loopback port, its admin API, and a session wired to both.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { startEmulator } from '../../../emulator';
+import type { EmulatorOptions, FaultInput, RunningEmulator } from '../../../emulator';
+import { ApiCallRecord, AwsError, AwsErrorKind, AwsSession, AwsSessionOptions, createAwsSession, formatApiCall } from '../../../src/aws';
+
+export type { RunningEmulator };
+
+export const MAIN_ACCOUNT = '111111111111';
+export const OTHER_ACCOUNT = '222222222222';
+
+/** The emulator's demo keys (README): account 1, account 2, account 1 denied cognito-identity:*. */
+export const DEMO_KEYS = {
+  main: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'demo-secret-key-for-the-local-emulator-01' },
+  other: { accessKeyId: 'AKIAEMULATORDEMO0002', secretAccessKey: 'demo-secret-key-for-the-local-emulator-02' },
+  syncOnly: { accessKeyId: 'AKIAEMULATORDEMO0003', secretAccessKey: 'demo-secret-key-for-the-local-emulator-03' },
+} as const;
+
+export interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export const staticProfile = (name: string, keys: Keys) =>
+  `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n${keys.sessionToken ? `aws_session_token = ${keys.sessionToken}\n` : ''}`;
+
+/** A temporary directory with an AWS config and credentials file. */
+export class AwsFiles {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-aws-'));
+  readonly configFile = path.join(this.dir, 'config');
+  readonly credentialsFile = path.join(this.dir, 'credentials');
+
+  constructor(config = '', credentials = '') {
+    this.write(config, credentials);
+  }
+
+  write(config: string, credentials: string): void {
+    fs.writeFileSync(this.configFile, config);
+    fs.writeFileSync(this.credentialsFile, credentials);
+  }
+
+  /** Rewrites one file so that its size or mtime certainly changes. */
+  rewrite(file: 'config' | 'credentials', text: string): void {
+    const target = file === 'config' ? this.configFile : this.credentialsFile;
+    fs.writeFileSync(target, text);
+    const later = new Date(Date.now() + 2000);
+    fs.utimesSync(target, later, later);
+  }
+
+  path(name: string): string {
+    return path.join(this.dir, name);
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+const ENV_NAMES = ['AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_COGNITO_SYNC', 'AWS_ENDPOINT_URL_COGNITO_IDENTITY', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_REGION', 'HOME'];
+
+/**
+ * Points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at `files` and clears the other AWS_*
+ * variables for the duration of a suite (the SSO provider reads only the env paths).
+ */
+export function isolateAwsEnv(files: () => AwsFiles): void {
+  const saved: Record<string, string | undefined> = {};
+  before(() => {
+    for (const name of ENV_NAMES) saved[name] = process.env[name];
+    for (const name of ENV_NAMES) if (name !== 'HOME') delete process.env[name];
+    process.env.AWS_CONFIG_FILE = files().configFile;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = files().credentialsFile;
+  });
+  after(() => {
+    for (const name of ENV_NAMES) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+}
+
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+export async function admin<T = Record<string, unknown>>(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${emulator.url}/__emulator/${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`admin ${method} ${route} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+export const addFault = (emulator: RunningEmulator, fault: FaultInput) => admin(emulator, 'POST', 'faults', fault);
+export const clearFaults = (emulator: RunningEmulator) => admin(emulator, 'DELETE', 'faults');
+
+export async function createPools(emulator: RunningEmulator, accountId: string, region: string, count: number, namePrefix = 'pool'): Promise<{ IdentityPoolId: string; IdentityPoolName: string }[]> {
+  const reply = await admin<{ pools: { IdentityPoolId: string; IdentityPoolName: string }[] }>(emulator, 'POST', 'pools', { accountId, region, count, namePrefix });
+  return reply.pools;
+}
+
+export interface TestSession {
+  session: AwsSession;
+  records: ApiCallRecord[];
+  lines: string[];
+}
+
+/** A session over `files`, recording every API call it logs. */
+export function testSession(files: AwsFiles, options: AwsSessionOptions = {}): TestSession {
+  const records: ApiCallRecord[] = [];
+  const lines: string[] = [];
+  const session = createAwsSession({
+    files: { configFile: files.configFile, credentialsFile: files.credentialsFile },
+    requestTimeoutSeconds: 5,
+    extensionVersion: '9.8.7',
+    logger: (record) => {
+      records.push(record);
+      lines.push(formatApiCall(record));
+    },
+    ...options,
+  });
+  return { session, records, lines };
+}
+
+/** Awaits `call`, which must fail with an AwsError of `kind`; returns the error. */
+export async function expectAwsError(call: Promise<unknown>, kind: AwsErrorKind): Promise<AwsError> {
+  try {
+    await call;
+  } catch (error) {
+    assert.ok(error instanceof AwsError, `expected an AwsError, got ${String(error)}`);
+    assert.equal(error.kind, kind, `expected kind ${kind}, got ${error.kind}: ${error.message}`);
+    return error;
+  }
+  assert.fail(`expected an AwsError of kind ${kind}, but the call succeeded`);
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+/** Resolves when `check` returns true, polling; fails after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The emulator's request log entries (who called what, with which key). */
+export function requestsOf(emulator: RunningEmulator, operation?: string) {
+  return emulator.requests().filter((entry) => operation === undefined || entry.operation === operation);
+}
