@@ -1,11 +1,20 @@
 // Builds the two bundles the extension ships:
 //   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
+//   dist/sdk.js        the AWS SDK (src/aws/sdkModules.ts), required by the extension on first use
 //   dist/webview.js    the form editor's front end (browser, IIFE)
 // Flags: --production (minify, no inline sources), --watch.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** Keeps the SDK out of dist/extension.js: `./sdkModules` becomes a runtime require of dist/sdk.js. */
+const sdkApart = {
+  name: 'sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/sdkModules$/ }, () => ({ path: './sdk.js', external: true }));
+  },
+};
 
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
@@ -16,6 +25,14 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [sdkApart],
+  },
+  {
+    entryPoints: ['src/aws/sdkModules.ts'],
+    outfile: 'dist/sdk.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     entryPoints: ['media/webview/main.ts'],

@@ -28,6 +28,7 @@ async function main() {
       folder,
       vsix: path.join(root, 'cognito-sync-explorer.vsix'),
       env: { AWS_CONFIG_FILE: aws.configFile, AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile, AWS_PROFILE: 'demo' },
+      settings: { 'cognitoSync.regions': ['us-east-1', 'eu-west-1', 'ap-northeast-1'] },
     });
     const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'mochaTier.js'), 'e2e'], {
       cwd: root,

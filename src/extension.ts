@@ -1,16 +1,102 @@
 import * as vscode from 'vscode';
+import { AwsError, AwsSession, DEFAULT_REGION, createAwsSession, formatApiCall, isCognitoSyncRegion } from './aws';
+import type { ProfileInfo } from './aws';
+import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
+import { copyIdentityPoolId, copyValue } from './commands/poolCommands';
+import { PoolsTreeProvider } from './explorer/poolsTree';
+import { ProfileStatusBar } from './explorer/profileStatusBar';
 import { createLog } from './log/outputLog';
 
 /**
- * Entry point. Registers what the extension contributes and nothing else: no AWS module is
- * loaded here, so activation stays cheap (the SDK is loaded on the first call that needs it).
+ * Entry point. Registers views and commands and nothing else: AWS is first touched when the tree
+ * or a command needs it, so activation stays cheap (requiring the SDK costs ~80 ms).
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the explorer's internals, for the extension-host tests only. */
+export interface ExtensionTestApi {
+  poolsTree: PoolsTreeProvider;
+  session: AwsSession;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const log = createLog();
+  const settings = () => vscode.workspace.getConfiguration('cognitoSync');
+  const session = createAwsSession({
+    profile: settings().get<string>('profile'),
+    endpoint: settings().get<string>('endpoint') || undefined,
+    requestTimeoutSeconds: settings().get<number>('requestTimeoutSeconds'),
+    extensionVersion: String(context.extension.packageJSON.version),
+    logger: (record) => (record.outcome === 'ok' ? log.info(formatApiCall(record)) : log.warn(formatApiCall(record))),
+    mfaCodeProvider: (mfaSerial) => askMfaCode(session, mfaSerial),
+  });
+  const statusBar = new ProfileStatusBar();
+
+  const activeProfile = async (): Promise<{ profile?: ProfileInfo; anyProfile: boolean }> => {
+    const snapshot = await session.listProfiles();
+    return { profile: snapshot.profiles.find((profile) => profile.name === session.profileName), anyProfile: snapshot.profiles.length > 0 };
+  };
+
+  /** The setting's regions; when empty the profile's region (if Cognito Sync has it), else us-east-1. */
+  const effectiveRegions = async (): Promise<string[]> => {
+    const chosen = (settings().get<string[]>('regions') ?? []).filter(isCognitoSyncRegion);
+    if (chosen.length) return chosen;
+    const { profile } = await activeProfile();
+    return [profile?.region && isCognitoSyncRegion(profile.region) ? profile.region : DEFAULT_REGION];
+  };
+
+  const tree = new PoolsTreeProvider({
+    session,
+    log,
+    regions: () => effectiveRegions(),
+    async profileProblem() {
+      const { profile, anyProfile } = await activeProfile();
+      statusBar.update(session.profileName, profile);
+      await vscode.commands.executeCommand('setContext', 'cognitoSync.noProfiles', !anyProfile);
+      if (profile || !anyProfile) return undefined;
+      return new AwsError('profileNotFound', `The AWS profile "${session.profileName}" is not in ${session.profileFiles.configFile} or ${session.profileFiles.credentialsFile}. Select another profile, or add it to one of those files.`);
+    },
+  });
+  const view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
+
   context.subscriptions.push(
     log,
+    statusBar,
+    tree,
+    view,
+    { dispose: () => session.dispose() },
+    session.onDidChangeProfileFiles(() => {
+      log.info('AWS config or credentials file changed: reloading');
+      tree.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('cognitoSync')) return;
+      if (event.affectsConfiguration('cognitoSync.profile')) session.setProfile(settings().get<string>('profile'));
+      if (event.affectsConfiguration('cognitoSync.endpoint') || event.affectsConfiguration('cognitoSync.requestTimeoutSeconds')) {
+        session.updateSettings({ endpoint: settings().get<string>('endpoint') || undefined, requestTimeoutSeconds: settings().get<number>('requestTimeoutSeconds') });
+      }
+      tree.refresh();
+    }),
     vscode.commands.registerCommand('cognitoSync.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('cognitoSync.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('cognitoSync.retryRegion', (region: string) => tree.retryRegion(region)),
+    vscode.commands.registerCommand('cognitoSync.selectProfile', () => selectProfile(session)),
+    vscode.commands.registerCommand('cognitoSync.selectRegions', async () => selectRegions(await effectiveRegions())),
+    vscode.commands.registerCommand('cognitoSync.openAwsConfigFile', () => openAwsConfigFile(session)),
+    vscode.commands.registerCommand('cognitoSync.copyIdentityPoolId', (node?: unknown) => copyIdentityPoolId(node, tree)),
+    vscode.commands.registerCommand('cognitoSync.copyValue', (node?: unknown) => copyValue(node)),
   );
+  return { poolsTree: tree, session };
+}
+
+async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {
+  const code = await vscode.window.showInputBox({
+    title: `Cognito Sync: MFA code for profile ${session.profileName}`,
+    prompt: `Enter the current code of MFA device ${mfaSerial}`,
+    placeHolder: '6-digit code',
+    ignoreFocusOut: true,
+    validateInput: (text) => (/^\d{6}$/.test(text.trim()) ? undefined : 'An MFA code is 6 digits'),
+  });
+  if (code === undefined) throw new AwsError('mfaRequired', `No MFA code was entered for profile ${session.profileName}; run the command again to be asked once more.`);
+  return code.trim();
 }
 
 export function deactivate(): void {

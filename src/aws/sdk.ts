@@ -17,12 +17,7 @@ let sdk: Promise<Sdk> | undefined;
 let sharedConfig: Promise<typeof SharedConfig> | undefined;
 
 export function loadSdk(): Promise<Sdk> {
-  sdk ??= Promise.all([
-    import('@aws-sdk/client-cognito-sync'),
-    import('@aws-sdk/client-cognito-identity'),
-    import('@aws-sdk/credential-provider-ini'),
-    import('@smithy/node-http-handler'),
-  ]).then(([sync, identity, ini, http]) => ({ sync, identity, ini, http }));
+  sdk ??= import('./sdkModules').then(({ sync, identity, ini, http }) => ({ sync, identity, ini, http }));
   return sdk;
 }
 
@@ -33,7 +28,7 @@ export function loadSdk(): Promise<Sdk> {
  * @smithy/shared-ini-file-loader would have its own cache and could not do that).
  */
 export function loadSharedConfig(): Promise<typeof SharedConfig> {
-  sharedConfig ??= import('@smithy/core/config');
+  sharedConfig ??= import('./sdkModules').then((modules) => modules.sharedConfig);
   return sharedConfig;
 }
 

@@ -1,0 +1,8 @@
+// Everything the extension uses of the AWS SDK, in one module. esbuild bundles it apart from the
+// extension (dist/sdk.js), and sdk.ts requires it on the first AWS call, so activation neither
+// parses nor runs SDK code.
+export * as sync from '@aws-sdk/client-cognito-sync';
+export * as identity from '@aws-sdk/client-cognito-identity';
+export * as ini from '@aws-sdk/credential-provider-ini';
+export * as http from '@smithy/node-http-handler';
+export * as sharedConfig from '@smithy/core/config';
