@@ -26,6 +26,8 @@ const bundles = [
     target: 'node20',
     external: ['vscode'],
     plugins: [sdkApart],
+    // ESM builds first: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot.
+    mainFields: ['module', 'main'],
   },
   {
     entryPoints: ['src/aws/sdkModules.ts'],

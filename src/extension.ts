@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { AwsError, AwsSession, DEFAULT_REGION, createAwsSession, formatApiCall, isCognitoSyncRegion } from './aws';
 import type { ProfileInfo } from './aws';
 import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
-import { copyIdentityPoolId, copyValue } from './commands/poolCommands';
+import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './commands/poolCommands';
+import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
+import { ConfigurationFileSystem } from './editor/configurationFileSystem';
+import { CONFIGURATION_SCHEME } from './editor/configurationUri';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { ProfileStatusBar } from './explorer/profileStatusBar';
 import { createLog } from './log/outputLog';
@@ -15,6 +18,7 @@ import { createLog } from './log/outputLog';
 export interface ExtensionTestApi {
   poolsTree: PoolsTreeProvider;
   session: AwsSession;
+  configurationFileSystem: ConfigurationFileSystem;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -51,17 +55,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       const { profile, anyProfile } = await activeProfile();
       statusBar.update(session.profileName, profile);
       await vscode.commands.executeCommand('setContext', 'cognitoSync.noProfiles', !anyProfile);
-      if (profile || !anyProfile) return undefined;
+      if (!anyProfile) return 'noProfiles';
+      if (profile) return undefined;
       return new AwsError('profileNotFound', `The AWS profile "${session.profileName}" is not in ${session.profileFiles.configFile} or ${session.profileFiles.credentialsFile}. Select another profile, or add it to one of those files.`);
     },
   });
   const view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
+  const fileSystem = new ConfigurationFileSystem(session);
 
   context.subscriptions.push(
     log,
     statusBar,
     tree,
     view,
+    fileSystem,
+    vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
+    vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log), {
+      webviewOptions: { retainContextWhenHidden: false },
+    }),
+    // After a save the tree shows the new values without a manual refresh.
+    fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
     { dispose: () => session.dispose() },
     session.onDidChangeProfileFiles(() => {
       log.info('AWS config or credentials file changed: reloading');
@@ -83,8 +96,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.commands.registerCommand('cognitoSync.openAwsConfigFile', () => openAwsConfigFile(session)),
     vscode.commands.registerCommand('cognitoSync.copyIdentityPoolId', (node?: unknown) => copyIdentityPoolId(node, tree)),
     vscode.commands.registerCommand('cognitoSync.copyValue', (node?: unknown) => copyValue(node)),
+    vscode.commands.registerCommand('cognitoSync.openConfiguration', (target?: unknown) => openConfiguration(target, tree, session)),
+    vscode.commands.registerCommand('cognitoSync.openConfigurationAsJson', (target?: unknown) => openConfigurationAsJson(target, tree, session)),
+    vscode.commands.registerCommand('cognitoSync.openInForm', (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
+    }),
   );
-  return { poolsTree: tree, session };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {

@@ -67,8 +67,11 @@ export interface PoolsTreeOptions {
   session: AwsSession;
   /** The regions to list, already resolved from the setting and the profile. */
   regions(): Promise<string[]>;
-  /** Why the active profile cannot be used, or undefined when it can. */
-  profileProblem(): Promise<AwsError | undefined>;
+  /**
+   * Why the active profile cannot be used, or undefined when it can. `noProfiles` (no profile in
+   * either AWS file) leaves the tree empty, so the view shows its welcome content instead.
+   */
+  profileProblem(): Promise<AwsError | 'noProfiles' | undefined>;
   log: vscode.LogOutputChannel;
 }
 
@@ -180,6 +183,10 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     const generation = this.generation;
     const problem = await this.options.profileProblem();
     if (generation !== this.generation) return [];
+    if (problem === 'noProfiles') {
+      this.shownRegions = [];
+      return [];
+    }
     if (problem) {
       this.shownRegions = [];
       return [

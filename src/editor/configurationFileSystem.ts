@@ -1,0 +1,168 @@
+// Serves each pool's sync configuration as a JSON document (see configurationUri.ts). Reading
+// fetches the live configuration; writing validates, re-reads the live configuration and saves
+// only if nobody changed it since the document was read (else: Compare / Overwrite / Cancel).
+// Any failure throws, so VS Code keeps the document dirty with the user's text intact.
+import * as vscode from 'vscode';
+import { AwsError, AwsSession } from '../aws';
+import type { SyncConfiguration } from '../model/configuration';
+import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { ConfigurationAddress, parseConfigurationUri } from './configurationUri';
+
+interface Loaded {
+  /** The live configuration as last read or saved: what the document started from. */
+  base: SyncConfiguration;
+  text: string;
+}
+
+export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  private readonly loaded = new Map<string, Loaded>();
+  /**
+   * Modification times VS Code sees. They change only when this provider writes or reads a
+   * different text: VS Code refuses a save ("file modified since") when stat's mtime moved.
+   */
+  private readonly mtimes = new Map<string, number>();
+  private readonly saved = new vscode.EventEmitter<string>();
+  /** Fires with the identity pool id after a successful save. */
+  readonly onDidSaveConfiguration = this.saved.event;
+
+  /**
+   * Asks what to do when the pool changed since the document was read: `overwrite`, or anything
+   * else to keep the edits unsaved. A modal by default; replaceable so tests can answer it.
+   */
+  conflictPrompt: (address: ConfigurationAddress, live: SyncConfiguration, mine: SyncConfiguration) => Promise<'overwrite' | 'compare' | 'cancel'> = (address, live, mine) =>
+    this.askAboutConflict(address, live, mine);
+
+  constructor(private readonly session: AwsSession) {}
+
+  dispose(): void {
+    this.changes.dispose();
+    this.saved.dispose();
+  }
+
+  /** The live configuration the document at `uri` started from, if it was read. */
+  baseOf(uri: vscode.Uri): SyncConfiguration | undefined {
+    return this.loaded.get(uri.toString())?.base;
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    this.address(uri);
+    // Size 0: it is not known before the configuration is fetched, and stat must not fetch; a
+    // size that changed between stat and save would look like a modification too.
+    return { type: vscode.FileType.File, ctime: 0, mtime: this.mtimeOf(uri.toString()), size: 0 };
+  }
+
+  private mtimeOf(key: string): number {
+    let mtime = this.mtimes.get(key);
+    if (mtime === undefined) {
+      mtime = Date.now();
+      this.mtimes.set(key, mtime);
+    }
+    return mtime;
+  }
+
+  private remember(key: string, base: SyncConfiguration, text: string): void {
+    const previous = this.loaded.get(key);
+    if (previous && previous.text !== text) this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+    this.loaded.set(key, { base, text });
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const address = this.address(uri);
+    const base = await this.call(address, 'load', () => this.session.getConfiguration(address.identityPoolId));
+    const text = formatConfiguration(base);
+    this.remember(uri.toString(), base, text);
+    return new TextEncoder().encode(text);
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const address = this.address(uri);
+    const pool = this.poolLabel(address);
+    const { configuration, problems } = validateConfigurationText(new TextDecoder().decode(content));
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    if (!configuration || errors.length) {
+      const list = errors.slice(0, 3).map((problem) => `${problem.path.join('.') || 'file'}: ${problem.message}`).join(' ');
+      throw new vscode.FileSystemError(`Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.`);
+    }
+    if (configuration.IdentityPoolId !== address.identityPoolId) {
+      throw new vscode.FileSystemError(`Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.`);
+    }
+    const key = uri.toString();
+    // After a window reload the document is restored from backup without a read: start from live.
+    const base = this.loaded.get(key)?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
+    let result = await this.call(address, 'save', () => this.session.setConfiguration(base, configuration));
+    if (result.status === 'conflict') {
+      const live = result.live;
+      if ((await this.conflictPrompt(address, live, configuration)) !== 'overwrite') {
+        throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
+      }
+      result = await this.call(address, 'save', () => this.session.setConfiguration(live, configuration));
+      if (result.status === 'conflict') throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.`);
+    }
+    this.remember(key, result.configuration, formatConfiguration(result.configuration));
+    this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+    this.saved.fire(address.identityPoolId);
+  }
+
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, mine: SyncConfiguration): Promise<'overwrite' | 'compare' | 'cancel'> {
+    const compare = 'Compare';
+    const overwrite = 'Overwrite';
+    const choice = await vscode.window.showWarningMessage(
+      `The sync configuration of ${this.poolLabel(address)} was changed on AWS after you opened it.`,
+      { modal: true, detail: 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.' },
+      compare,
+      overwrite,
+    );
+    if (choice === compare) {
+      const liveDocument = await vscode.workspace.openTextDocument({ language: 'json', content: formatConfiguration(live) });
+      const mineDocument = await vscode.workspace.openTextDocument({ language: 'json', content: formatConfiguration(mine) });
+      await vscode.commands.executeCommand('vscode.diff', liveDocument.uri, mineDocument.uri, `${this.poolLabel(address)}: live on AWS ↔ yours (unsaved)`, { preview: true });
+      return 'compare';
+    }
+    return choice === overwrite ? 'overwrite' : 'cancel';
+  }
+
+  private poolLabel(address: ConfigurationAddress): string {
+    return address.poolName ? `identity pool ${address.poolName} (${address.identityPoolId})` : `identity pool ${address.identityPoolId}`;
+  }
+
+  private address(uri: vscode.Uri): ConfigurationAddress {
+    const address = parseConfigurationUri(uri);
+    if (!address) throw vscode.FileSystemError.FileNotFound(uri);
+    return address;
+  }
+
+  /** Runs an AWS call for the document's profile only; errors become messages VS Code shows. */
+  private async call<T>(address: ConfigurationAddress, action: 'load' | 'save', run: () => Promise<T>): Promise<T> {
+    if (address.profile !== this.session.profileName) {
+      throw vscode.FileSystemError.Unavailable(
+        `This configuration of ${this.poolLabel(address)} belongs to AWS profile ${address.profile}, and the active profile is ${this.session.profileName}. Switch back to ${address.profile} to ${action} it; your edits are kept.`,
+      );
+    }
+    try {
+      return await run();
+    } catch (error) {
+      const message = error instanceof AwsError ? error.message : String(error);
+      throw vscode.FileSystemError.Unavailable(action === 'save' ? `${message} Your edits are kept unsaved.` : message);
+    }
+  }
+
+  // A pool's configuration is one document: no folders, no renames, no deletes.
+  readDirectory(): [string, vscode.FileType][] {
+    throw vscode.FileSystemError.NoPermissions('Cognito Sync configurations are single documents.');
+  }
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions('Cognito Sync configurations are single documents.');
+  }
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions('An identity pool configuration cannot be deleted here; clear Push Sync or Cognito Streams and save instead.');
+  }
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions('An identity pool configuration cannot be renamed.');
+  }
+}

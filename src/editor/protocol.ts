@@ -1,0 +1,95 @@
+// The one message protocol between the configuration form (webview) and the extension. Both sides
+// import these types; the extension validates every message it receives with
+// parseWebviewMessage before using it, because a webview is untrusted input. Pure: no vscode.
+import type { CognitoStreams, PushSync, SyncConfiguration } from '../model/configuration';
+import type { Problem } from '../model/rules';
+
+/** Everything the form shows. Never carries credentials or profile secrets. */
+export interface FormState {
+  /** The document's configuration, as far as its text could be read; undefined when it is not a JSON object. */
+  configuration?: SyncConfiguration;
+  /** Problems of the document text (invalid JSON, rule violations, warnings). */
+  problems: Problem[];
+  /** The live configuration the document started from, for the summary of pending changes; undefined for a local file. */
+  live?: SyncConfiguration;
+  /** Pool display name (from AWS: shown as text, never as HTML). */
+  poolName?: string;
+  /** `remote`: a pool's configuration (saving writes to AWS); `local`: a *.cognito-sync.json file. */
+  source: 'remote' | 'local';
+  dirty: boolean;
+  /** Shown above the form, e.g. "profile demo · us-east-1". */
+  subtitle: string;
+}
+
+export type HostMessage = { type: 'state'; state: FormState } | { type: 'busy'; busy: boolean; message?: string };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'edit'; configuration: SyncConfiguration }
+  | { type: 'save' }
+  | { type: 'revert' }
+  | { type: 'openAsJson' };
+
+const MAX_STRING = 4096;
+const MAX_LIST = 10_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Record<string, unknown>, keys: string[]): boolean {
+  return Object.keys(value).every((key) => keys.includes(key));
+}
+
+function optionalString(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && value.length <= MAX_STRING);
+}
+
+function readPushSync(value: unknown): PushSync | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || !onlyKeys(value, ['ApplicationArns', 'RoleArn']) || !optionalString(value.RoleArn)) return null;
+  const arns = value.ApplicationArns;
+  if (arns !== undefined && !(Array.isArray(arns) && arns.length <= MAX_LIST && arns.every((arn) => typeof arn === 'string' && arn.length <= MAX_STRING))) return null;
+  return { ...(arns !== undefined ? { ApplicationArns: [...(arns as string[])] } : {}), ...(value.RoleArn !== undefined ? { RoleArn: value.RoleArn } : {}) };
+}
+
+function readCognitoStreams(value: unknown): CognitoStreams | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || !onlyKeys(value, ['StreamName', 'RoleArn', 'StreamingStatus'])) return null;
+  if (!optionalString(value.StreamName) || !optionalString(value.RoleArn)) return null;
+  if (value.StreamingStatus !== undefined && value.StreamingStatus !== 'ENABLED' && value.StreamingStatus !== 'DISABLED') return null;
+  const streams: CognitoStreams = {};
+  if (value.StreamName !== undefined) streams.StreamName = value.StreamName;
+  if (value.RoleArn !== undefined) streams.RoleArn = value.RoleArn;
+  if (value.StreamingStatus !== undefined) streams.StreamingStatus = value.StreamingStatus;
+  return streams;
+}
+
+/**
+ * A message from the webview, or undefined when it is not one the protocol defines (unknown
+ * type, extra members, wrong types, oversized values). Values are copied, never passed through.
+ */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (!isObject(value) || typeof value.type !== 'string') return undefined;
+  switch (value.type) {
+    case 'ready':
+    case 'save':
+    case 'revert':
+    case 'openAsJson':
+      return onlyKeys(value, ['type']) ? { type: value.type } : undefined;
+    case 'edit': {
+      if (!onlyKeys(value, ['type', 'configuration']) || !isObject(value.configuration)) return undefined;
+      const configuration = value.configuration;
+      if (!onlyKeys(configuration, ['IdentityPoolId', 'PushSync', 'CognitoStreams']) || typeof configuration.IdentityPoolId !== 'string' || configuration.IdentityPoolId.length > MAX_STRING) return undefined;
+      const pushSync = readPushSync(configuration.PushSync);
+      const cognitoStreams = readCognitoStreams(configuration.CognitoStreams);
+      if (pushSync === null || cognitoStreams === null) return undefined;
+      const copy: SyncConfiguration = { IdentityPoolId: configuration.IdentityPoolId };
+      if (pushSync) copy.PushSync = pushSync;
+      if (cognitoStreams) copy.CognitoStreams = cognitoStreams;
+      return { type: 'edit', configuration: copy };
+    }
+    default:
+      return undefined;
+  }
+}

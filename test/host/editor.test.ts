@@ -1,0 +1,150 @@
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/extension';
+import type { SyncConfiguration } from '../../src/model/configuration';
+import { configurationUri } from '../../src/editor/configurationUri';
+
+const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
+const ACCOUNT = '111111111111';
+const REGION = 'us-east-1';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/EditorTestRole`;
+
+function emulatorUrl(): string {
+  const url = process.env.COGNITO_SYNC_TEST_EMULATOR_URL;
+  if (!url) throw new Error('COGNITO_SYNC_TEST_EMULATOR_URL is not set: run through scripts/runHostTests.js');
+  return url;
+}
+
+async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  assert.equal(response.status, 200, `admin ${method} ${path}: ${await response.clone().text()}`);
+  return response.json();
+}
+
+/** The pool as the emulator holds it: the oracle, independent of the extension's code. */
+async function storedPool(identityPoolId: string): Promise<{ pushSync?: { RoleArn?: string; ApplicationArns?: string[] }; cognitoStreams?: { StreamName?: string } }> {
+  const state = (await admin('GET', 'state')) as { accounts: Record<string, Record<string, Record<string, object>>> };
+  return state.accounts[ACCOUNT][REGION][identityPoolId];
+}
+
+async function newPool(name: string): Promise<string> {
+  const { pools } = (await admin('POST', 'pools', { accountId: ACCOUNT, region: REGION, namePrefix: name, count: 1 })) as { pools: { IdentityPoolId: string }[] };
+  return pools[0].IdentityPoolId;
+}
+
+function replaceAll(document: vscode.TextDocument, text: string): Thenable<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  return vscode.workspace.applyEdit(edit);
+}
+
+function text(configuration: SyncConfiguration): string {
+  return `${JSON.stringify(configuration, null, 2)}\n`;
+}
+
+describe('host: configuration documents', function () {
+  this.timeout(60_000);
+  let api: ExtensionTestApi;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionTestApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+  });
+
+  afterEach(async () => {
+    await admin('DELETE', 'faults');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens a pool as the CLI-input JSON of its live configuration', async () => {
+    const identityPoolId = await newPool('editor-open');
+    const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId, poolName: 'editor-open' }));
+    assert.deepEqual(JSON.parse(document.getText()), { IdentityPoolId: identityPoolId });
+    assert.equal(document.languageId, 'json');
+  });
+
+  it('saves an edit made through a WorkspaceEdit to the pool, and the document is clean after', async () => {
+    const identityPoolId = await newPool('editor-save');
+    const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId }));
+    await replaceAll(document, text({ IdentityPoolId: identityPoolId, PushSync: { ApplicationArns: [`arn:aws:sns:${REGION}:${ACCOUNT}:app/GCM/EditorApp`], RoleArn: ROLE } }));
+    assert.equal(document.isDirty, true);
+    assert.equal(await document.save(), true);
+    assert.equal(document.isDirty, false);
+    const stored = await storedPool(identityPoolId);
+    assert.deepEqual(stored.pushSync, { ApplicationArns: [`arn:aws:sns:${REGION}:${ACCOUNT}:app/GCM/EditorApp`], RoleArn: ROLE });
+  });
+
+  it('refuses invalid content: nothing is written and the document stays dirty with its text', async () => {
+    const identityPoolId = await newPool('editor-invalid');
+    const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId }));
+    const invalid = text({ IdentityPoolId: identityPoolId, PushSync: { RoleArn: 'arn:aws:iam::1:user/not-a-role' } });
+    await replaceAll(document, invalid);
+    assert.equal(await document.save(), false);
+    assert.equal(document.isDirty, true);
+    assert.equal(document.getText(), invalid);
+    assert.equal((await storedPool(identityPoolId)).pushSync, undefined);
+  });
+
+  it('detects a change made on AWS between open and save, and writes nothing unless told to overwrite', async () => {
+    const identityPoolId = await newPool('editor-conflict');
+    const uri = configurationUri({ profile: api.session.profileName, identityPoolId });
+    const document = await vscode.workspace.openTextDocument(uri);
+    // Someone else changes the pool meanwhile.
+    await api.session.setConfiguration({ IdentityPoolId: identityPoolId }, { IdentityPoolId: identityPoolId, CognitoStreams: { StreamName: 'theirs', RoleArn: ROLE, StreamingStatus: 'ENABLED' } });
+    const mine = text({ IdentityPoolId: identityPoolId, CognitoStreams: { StreamName: 'mine', RoleArn: ROLE, StreamingStatus: 'DISABLED' } });
+    await replaceAll(document, mine);
+
+    const prompts: SyncConfiguration[] = [];
+    const originalPrompt = api.configurationFileSystem.conflictPrompt;
+    try {
+      api.configurationFileSystem.conflictPrompt = async (_address, live) => {
+        prompts.push(live);
+        return 'cancel';
+      };
+      assert.equal(await document.save(), false);
+      assert.equal(prompts.length, 1);
+      assert.equal(prompts[0].CognitoStreams?.StreamName, 'theirs', 'the prompt gets the live configuration');
+      assert.equal((await storedPool(identityPoolId)).cognitoStreams?.StreamName, 'theirs');
+      assert.equal(document.isDirty, true);
+      assert.equal(document.getText(), mine);
+
+      api.configurationFileSystem.conflictPrompt = async () => 'overwrite';
+      assert.equal(await document.save(), true);
+      assert.equal((await storedPool(identityPoolId)).cognitoStreams?.StreamName, 'mine');
+    } finally {
+      api.configurationFileSystem.conflictPrompt = originalPrompt;
+    }
+  });
+
+  it('keeps the document dirty with the user\'s text when the save fails (throttled past the retries)', async () => {
+    const identityPoolId = await newPool('editor-fault');
+    const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId }));
+    const edited = text({ IdentityPoolId: identityPoolId, PushSync: { RoleArn: ROLE } });
+    await replaceAll(document, edited);
+    await admin('POST', 'faults', { operation: 'SetIdentityPoolConfiguration', kind: 'error', error: 'TooManyRequestsException', times: 10 });
+    assert.equal(await document.save(), false);
+    assert.equal(document.isDirty, true);
+    assert.equal(document.getText(), edited);
+    assert.equal((await storedPool(identityPoolId)).pushSync, undefined);
+    await admin('DELETE', 'faults');
+    assert.equal(await document.save(), true, 'the same edit saves once the service recovers');
+    assert.equal((await storedPool(identityPoolId)).pushSync?.RoleArn, ROLE);
+  });
+
+  it('opens the form editor for a pool through cognitoSync.openConfiguration', async () => {
+    const identityPoolId = await newPool('editor-form');
+    await vscode.commands.executeCommand('cognitoSync.openConfiguration', { identityPoolId });
+    const deadline = Date.now() + 10_000;
+    let input: unknown;
+    while (Date.now() < deadline) {
+      input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      if (input instanceof vscode.TabInputCustom) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(input instanceof vscode.TabInputCustom, 'the active tab is not a custom editor');
+    assert.equal(input.viewType, 'cognitoSync.configurationEditor');
+    assert.equal(input.uri.query, identityPoolId);
+  });
+});
