@@ -147,4 +147,26 @@ describe('host: configuration documents', function () {
     assert.equal(input.viewType, 'cognitoSync.configurationEditor');
     assert.equal(input.uri.query, identityPoolId);
   });
+
+  it('the contributed JSON schema reports a bad role ARN in a local *.cognito-sync.json file', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the test workspace has a folder');
+    const file = vscode.Uri.joinPath(folder, 'schema-check.cognito-sync.json');
+    const content = text({ IdentityPoolId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861', PushSync: { RoleArn: 'arn:aws:iam::123456789012:user/not-a-role' } });
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
+    try {
+      await vscode.window.showTextDocument(file);
+      const deadline = Date.now() + 20_000;
+      let messages: string[] = [];
+      while (Date.now() < deadline) {
+        messages = vscode.languages.getDiagnostics(file).map((diagnostic) => diagnostic.message);
+        if (messages.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(messages.some((message) => message.startsWith('Not an IAM role ARN')), `diagnostics: ${JSON.stringify(messages)}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert/strict';
 import syncModel from '../../../emulator/models/cognito-sync.service-2.json';
 import { CONSTRAINTS, Problem, formatConfiguration, validateConfiguration, validateConfigurationText } from '../../../src/model/rules';
+import { configurationSchema } from '../../../src/model/schema';
 
 type Shape = { min?: number; max?: number; pattern?: string; enum?: string[] };
 const shapes = syncModel.shapes as Record<string, Shape>;
@@ -141,5 +142,27 @@ describe('model: configuration text', () => {
     const text = formatConfiguration({ IdentityPoolId: POOL, PushSync: { RoleArn: 'arn:aws:iam::12:user/x-is-not-a-role' } });
     const [problem] = validateConfigurationText(text).problems;
     assert.equal(text.slice(problem.offset, (problem.offset ?? 0) + (problem.length ?? 0)), '"arn:aws:iam::12:user/x-is-not-a-role"');
+  });
+});
+
+describe('model: the contributed JSON schema', () => {
+  it('schemas/cognito-sync.schema.json is what src/model/schema.ts generates (run `npm run schema` after changing a rule)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const committed = require('../../../../schemas/cognito-sync.schema.json');
+    assert.deepEqual(committed, configurationSchema());
+  });
+
+  it('carries the same constraints as the validator', () => {
+    type Property = { pattern?: string; minLength?: number; maxLength?: number; items?: { pattern?: string }; enum?: string[]; properties?: Record<string, Property> };
+    const schema = configurationSchema() as { properties: Record<string, Property> };
+    assert.equal(schema.properties.IdentityPoolId.pattern, CONSTRAINTS.identityPoolId.pattern);
+    assert.equal(schema.properties.IdentityPoolId.maxLength, CONSTRAINTS.identityPoolId.maxLength);
+    const push = schema.properties.PushSync.properties!;
+    assert.equal(push.ApplicationArns.items?.pattern, CONSTRAINTS.applicationArn.pattern);
+    assert.equal(push.RoleArn.pattern, CONSTRAINTS.roleArn.pattern);
+    assert.equal(push.RoleArn.minLength, CONSTRAINTS.roleArn.minLength);
+    const streams = schema.properties.CognitoStreams.properties!;
+    assert.equal(streams.StreamName.maxLength, CONSTRAINTS.streamName.maxLength);
+    assert.deepEqual(streams.StreamingStatus.enum, [...CONSTRAINTS.streamingStatus.enum]);
   });
 });
