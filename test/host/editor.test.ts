@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
+import type { ExplorerNode } from '../../src/explorer/poolsTree';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 const ACCOUNT = '111111111111';
@@ -168,5 +169,32 @@ describe('host: configuration documents', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);
     }
+  });
+
+  it('after a save the tree shows the new values without a refresh', async () => {
+    const identityPoolId = await newPool('editor-tree');
+    const tree = api.poolsTree;
+    tree.refresh();
+    const deadline = Date.now() + 20_000;
+    let poolNode: ExplorerNode | undefined;
+    while (!poolNode && Date.now() < deadline) {
+      const roots = await tree.getChildren();
+      const regionNode = roots.find((node) => node.kind === 'region' && node.region === REGION);
+      const pools = regionNode ? await tree.getChildren(regionNode) : roots;
+      poolNode = pools.find((node) => node.kind === 'pool' && node.pool.identityPoolId === identityPoolId);
+      if (!poolNode) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(poolNode, 'the new pool is listed');
+    const pushSyncDescription = async () => {
+      const details = await tree.getChildren(poolNode);
+      const pushSync = details.find((node) => node.kind === 'detail' && node.label === 'Push Sync');
+      return pushSync ? tree.getTreeItem(pushSync).description : undefined;
+    };
+    assert.equal(await pushSyncDescription(), 'off');
+
+    const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId }));
+    await replaceAll(document, text({ IdentityPoolId: identityPoolId, PushSync: { ApplicationArns: [`arn:aws:sns:${REGION}:${ACCOUNT}:app/APNS/TreeApp`], RoleArn: ROLE } }));
+    assert.equal(await document.save(), true);
+    assert.equal(await pushSyncDescription(), '1 application');
   });
 });
