@@ -29,6 +29,7 @@ async function main() {
         AWS_PROFILE: 'demo',
         COGNITO_SYNC_TEST_EMULATOR_URL: emulator.url,
         COGNITO_SYNC_TEST_AWS_DIR: path.dirname(aws.configFile),
+        COGNITO_SYNC_TEST_LOGS_DIR: path.join(temporary, 'user-data', 'logs'),
       },
     });
   } finally {

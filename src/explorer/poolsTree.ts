@@ -20,6 +20,8 @@ export interface RegionNode {
 export interface PoolNode {
   kind: 'pool';
   pool: IdentityPoolSummary;
+  /** The generation that listed it: a node of an older one is never expanded with new credentials. */
+  generation: number;
 }
 
 export interface DetailNode {
@@ -131,7 +133,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.rootChildren();
     if (node.kind === 'region') return this.regionChildren(node.region);
-    if (node.kind === 'pool') return this.poolChildren(node.pool);
+    if (node.kind === 'pool') return node.generation === this.generation ? this.poolChildren(node.pool) : [];
     if (node.kind === 'detail') return node.children ?? [];
     return [];
   }
@@ -202,7 +204,9 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
         },
       ];
     }
-    this.shownRegions = await this.options.regions();
+    const regions = await this.options.regions();
+    if (generation !== this.generation) return [];
+    this.shownRegions = regions;
     if (this.shownRegions.length === 1) return this.regionChildren(this.shownRegions[0]);
     return this.shownRegions.map((region) => this.regionNode(region));
   }
@@ -265,7 +269,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
       try {
         for await (const update of this.options.session.listPools(region)) {
           if (!current()) return;
-          for (const pool of update.pools) listing.pools.set(pool.identityPoolId, { kind: 'pool', pool });
+          for (const pool of update.pools) listing.pools.set(pool.identityPoolId, { kind: 'pool', pool, generation });
           if (update.namesUnavailable) {
             listing.namesUnavailable = update.namesUnavailable;
             this.options.log.warn(update.namesUnavailable.message);
