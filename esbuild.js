@@ -2,7 +2,10 @@
 //   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
 //   dist/sdk.js        the AWS SDK (src/aws/sdkModules.ts), required by the extension on first use
 //   dist/webview.js    the form editor's front end (browser, IIFE)
+//   dist/codicons/     codicon.css + codicon.ttf, linked by the webview (id vscode-codicon-stylesheet)
 // Flags: --production (minify, no inline sources), --watch.
+const fs = require('fs');
+const path = require('path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -45,7 +48,16 @@ const bundles = [
   },
 ];
 
+/** The webview's icon font: node_modules is not shipped, so the two files it needs are copied. */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+  copyCodicons();
   const contexts = await Promise.all(
     bundles.map((options) =>
       esbuild.context({

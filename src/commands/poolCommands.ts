@@ -71,6 +71,11 @@ export async function openConfiguration(argument: unknown, tree: PoolsTreeProvid
 
 /** Opens a pool's configuration as JSON text (the same document the form edits). */
 export async function openConfigurationAsJson(argument: unknown, tree: PoolsTreeProvider, session: AwsSession): Promise<void> {
+  // From the form editor's title bar: the document itself, opened beside it as text.
+  if (argument instanceof vscode.Uri) {
+    await vscode.commands.executeCommand('vscode.openWith', argument, 'default', vscode.ViewColumn.Beside);
+    return;
+  }
   const uri = await poolDocumentUri(argument, tree, session, 'Cognito Sync: Open Configuration as JSON');
   if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
 }

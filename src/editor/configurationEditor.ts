@@ -34,8 +34,9 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     const postState = () => post({ type: 'state', state: this.formState(document) });
 
     const subscriptions = [
+      // Also the events without content changes: VS Code reports a change of dirty state that way.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === document && event.contentChanges.length) postState();
+        if (event.document === document) postState();
       }),
       vscode.workspace.onDidSaveTextDocument((saved) => {
         if (saved === document) postState();

@@ -1,0 +1,113 @@
+import * as assert from 'assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { Workbench, eventually, openWorkbench } from './workbench';
+
+const ACCOUNT = '111111111111';
+const REGION = 'us-east-1';
+const NEW_ROLE = `arn:aws:iam::${ACCOUNT}:role/StagingStreamsRole`;
+
+interface StoredPool {
+  identityPool: { IdentityPoolName: string };
+  cognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: string };
+}
+
+async function storedPool(name: string): Promise<StoredPool> {
+  const response = await fetch(`${process.env.E2E_EMULATOR_URL}/__emulator/state`);
+  const state = (await response.json()) as { accounts: Record<string, Record<string, Record<string, StoredPool>>> };
+  const pool = Object.values(state.accounts[ACCOUNT][REGION]).find((candidate) => candidate.identityPool.IdentityPoolName === name);
+  assert.ok(pool, `pool ${name} is not in the emulator`);
+  return pool;
+}
+
+/** The form inside the custom editor's webview (two iframes deep). */
+function form(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+function treeRow(page: Page, label: string) {
+  return page.locator('.part.sidebar [role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+}
+
+describe('e2e: the configuration form', function () {
+  this.timeout(180_000);
+  let workbench: Workbench;
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    workbench = await openWorkbench();
+    // Any CSP violation reported by the webview fails the suite.
+    workbench.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await workbench.page.locator('.part.activitybar').getByRole('tab', { name: 'Cognito Sync' }).click();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens a pool in the form from the tree\'s inline Edit action, showing its values', async () => {
+    const { page } = workbench;
+    const row = treeRow(page, 'ShopMobile_Staging');
+    await row.waitFor({ timeout: 30_000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label="Edit Configuration"]').click();
+    const streamName = form(page).locator('#stream-name input');
+    const value = await eventually(() => streamName.inputValue().catch(() => ''), (text) => text === 'shop-sync-staging', 30_000);
+    assert.equal(value, 'shop-sync-staging');
+    assert.equal(await form(page).locator('#title').innerText(), 'ShopMobile_Staging');
+    await workbench.screenshot('20-form-open');
+  });
+
+  it('shows a validation message next to a bad role ARN, and clears it when fixed', async () => {
+    const { page } = workbench;
+    const role = form(page).locator('#streams-role input');
+    await role.fill('arn:aws:iam::1:user/not-a-role');
+    const message = form(page).locator('#streams-role-msg');
+    const shown = await eventually(() => message.innerText(), (text) => /not valid/.test(text));
+    assert.match(shown, /Role ARN is not valid/);
+    await workbench.screenshot('21-form-invalid-role');
+    await role.fill(NEW_ROLE);
+    assert.equal(await eventually(() => message.innerText(), (text) => text.trim() === ''), '');
+  });
+
+  it('saves with Ctrl+S: the emulator holds the new values and the summary of pending changes empties', async () => {
+    const { page } = workbench;
+    await form(page).locator('#status-enabled').click();
+    const changes = form(page).locator('#change-list');
+    const pending = await eventually(() => changes.innerText(), (text) => /StagingStreamsRole/.test(text) && /ENABLED/.test(text));
+    await workbench.screenshot('22-form-pending-changes');
+    assert.match(pending, /StagingStreamsRole/);
+    await form(page).locator('#streams-role input').press('Control+s');
+    const stored = await eventually(() => storedPool('ShopMobile_Staging'), (pool) => pool.cognitoStreams?.RoleArn === NEW_ROLE, 20_000);
+    assert.deepEqual(stored.cognitoStreams, { StreamName: 'shop-sync-staging', RoleArn: NEW_ROLE, StreamingStatus: 'ENABLED' });
+    const tabDirty = await eventually(() => page.locator('.tabs-container .tab.active').getAttribute('class'), (classes) => !/dirty/.test(classes ?? ''));
+    assert.doesNotMatch(tabDirty ?? '', /dirty/);
+    await workbench.screenshot('23-form-saved');
+  });
+
+  it('Revert puts back the saved values', async () => {
+    const { page } = workbench;
+    const streamName = form(page).locator('#stream-name input');
+    await streamName.fill('a-stream-i-will-revert');
+    await eventually(() => page.locator('.tabs-container .tab.active').getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
+    await workbench.screenshot('25-form-before-revert');
+    await form(page).locator('#revert').click();
+    assert.equal(await eventually(() => streamName.inputValue(), (text) => text === 'shop-sync-staging'), 'shop-sync-staging');
+    assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'shop-sync-staging');
+  });
+
+  it('Open as JSON (editor title action) shows the same values as text beside the form', async () => {
+    const { page } = workbench;
+    await page.locator('.editor-actions .action-label[aria-label^="Open Configuration as JSON"]').first().click();
+    const editorText = page.locator('.monaco-editor .view-lines').last();
+    const text = await eventually(() => editorText.innerText().catch(() => ''), (content) => content.includes('StagingStreamsRole'));
+    assert.match(text.replace(/\u00a0/g, ' '), /"StreamName": "shop-sync-staging"/);
+    assert.match(text.replace(/\u00a0/g, ' '), /"StreamingStatus": "ENABLED"/);
+    await workbench.screenshot('24-form-and-json');
+  });
+
+  it('reported no Content Security Policy violation', () => {
+    assert.deepEqual(cspViolations, []);
+  });
+});
