@@ -4,14 +4,10 @@
 // budget is missed.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { provision } = require('./provisionTestVSCode');
 const { launchBrowser } = require('./lib/browser');
-const { startCodeServer } = require('./lib/codeServer');
-const { writeDemoAwsConfig } = require('./lib/demoAwsConfig');
-const { startEmulatorProcess } = require('./lib/emulatorProcess');
-const { stopAll, allStopped } = require('./lib/processes');
+const { startDemoStack } = require('./lib/demoStack');
 
 const root = path.join(__dirname, '..');
 const OPEN_BUDGET_MS = 500;
@@ -57,24 +53,17 @@ async function main() {
   provision();
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const webviewBytes = fs.statSync(path.join(root, 'dist', 'webview.js')).size;
-  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-bench-editor-'));
+  const stack = await startDemoStack({
+    name: 'bench-editor',
+    emulatorArgs: ['--latency-ms', String(LATENCY_MS)],
+    vsix: path.join(root, 'cognito-sync-explorer.vsix'),
+    settings: { 'cognitoSync.regions': ['us-east-1', 'eu-west-1', 'ap-northeast-1'] },
+  });
   let browser;
   try {
-    const emulator = await startEmulatorProcess(['--seed', 'demo', '--quiet', '--latency-ms', String(LATENCY_MS)]);
-    const aws = writeDemoAwsConfig(path.join(temporary, 'aws'), emulator.url);
-    const folder = path.join(temporary, 'workspace');
-    fs.mkdirSync(folder);
-    const codeServer = await startCodeServer({
-      userDataDir: path.join(temporary, 'user-data'),
-      extensionsDir: path.join(temporary, 'extensions'),
-      folder,
-      vsix: path.join(root, 'cognito-sync-explorer.vsix'),
-      env: { AWS_CONFIG_FILE: aws.configFile, AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile, AWS_PROFILE: 'demo' },
-      settings: { 'cognitoSync.regions': ['us-east-1', 'eu-west-1', 'ap-northeast-1'] },
-    });
     browser = await launchBrowser();
     const page = await browser.context.newPage();
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.goto(stack.workbenchUrl);
     await page.locator('.part.activitybar').getByRole('tab', { name: 'Cognito Sync' }).click({ timeout: 60_000 });
     // Warm-up: the first webview of a session also loads VS Code's webview host; not a pool's cost.
     await timeOpen(page, POOLS[0]);
@@ -96,9 +85,7 @@ async function main() {
     return failed ? 1 : 0;
   } finally {
     if (browser) await browser.close();
-    stopAll();
-    await allStopped();
-    fs.rmSync(temporary, { recursive: true, force: true });
+    await stack.dispose();
   }
 }
 

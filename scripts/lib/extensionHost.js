@@ -10,16 +10,11 @@
 //   COGNITO_SYNC_TEST_AWS_DIR        the folder of the two AWS files
 //   COGNITO_SYNC_TEST_LOGS_DIR       VS Code's logs folder (log output channels are files there)
 // Used by scripts/runHostTests.js and scripts/benchActivation.ts.
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const util = require('util');
 const { provision } = require('../provisionTestVSCode');
 const { launchBrowser } = require('./browser');
-const { startCodeServer } = require('./codeServer');
-const { writeDemoAwsConfig } = require('./demoAwsConfig');
-const { startEmulatorProcess } = require('./emulatorProcess');
-const { stopAll, allStopped } = require('./processes');
+const { startDemoStack } = require('./demoStack');
 
 const root = path.join(__dirname, '..', '..');
 
@@ -34,34 +29,23 @@ const root = path.join(__dirname, '..', '..');
  */
 async function runInExtensionHost({ testsPath, extensionDevelopmentPath = root, timeoutMs = 10 * 60 * 1000, env = {}, onLine = (line) => process.stdout.write(`${line}\n`) }) {
   provision();
-  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-host-'));
+  const stack = await startDemoStack({
+    name: 'host',
+    env: ({ emulatorUrl, awsDir, userDataDir }) => ({
+      COGNITO_SYNC_TEST_EMULATOR_URL: emulatorUrl,
+      COGNITO_SYNC_TEST_AWS_DIR: awsDir,
+      COGNITO_SYNC_TEST_LOGS_DIR: path.join(userDataDir, 'logs'),
+      ...env,
+    }),
+  });
   let browser;
   try {
-    const emulator = await startEmulatorProcess(['--seed', 'demo', '--quiet']);
-    const aws = writeDemoAwsConfig(path.join(temporary, 'aws'), emulator.url);
-    const folder = path.join(temporary, 'workspace');
-    fs.mkdirSync(folder);
-    const userDataDir = path.join(temporary, 'user-data');
-    const codeServer = await startCodeServer({
-      userDataDir,
-      extensionsDir: path.join(temporary, 'extensions'),
-      folder,
-      env: {
-        AWS_CONFIG_FILE: aws.configFile,
-        AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile,
-        AWS_PROFILE: 'demo',
-        COGNITO_SYNC_TEST_EMULATOR_URL: emulator.url,
-        COGNITO_SYNC_TEST_AWS_DIR: path.dirname(aws.configFile),
-        COGNITO_SYNC_TEST_LOGS_DIR: path.join(userDataDir, 'logs'),
-        ...env,
-      },
-    });
-    const authority = new URL(codeServer.url).host;
+    const authority = new URL(stack.codeServerUrl).host;
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`],
       ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
     ];
-    const url = `${codeServer.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${stack.workbenchUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await launchBrowser();
     const page = await browser.context.newPage();
@@ -82,9 +66,7 @@ async function runInExtensionHost({ testsPath, extensionDevelopmentPath = root, 
     return { code, transcript };
   } finally {
     if (browser) await browser.close();
-    stopAll();
-    await allStopped();
-    fs.rmSync(temporary, { recursive: true, force: true });
+    await stack.dispose();
   }
 }
 
