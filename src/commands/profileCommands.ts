@@ -35,7 +35,7 @@ export async function selectProfile(session: AwsSession): Promise<void> {
 export async function selectRegions(current: readonly string[]): Promise<void> {
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { region: string }>();
   picker.title = 'Cognito Sync: Select Regions';
-  picker.placeholder = 'Regions whose identity pools are listed (Cognito Sync exists in these 11)';
+  picker.placeholder = 'Regions whose identity pools are listed';
   picker.canSelectMany = true;
   picker.items = COGNITO_SYNC_REGIONS.map((region) => ({ label: region, description: regionName(region), region }));
   picker.selectedItems = picker.items.filter((item) => current.includes(item.region));

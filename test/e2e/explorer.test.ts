@@ -153,4 +153,37 @@ describe('e2e: the identity pool explorer', function () {
       assert.ok(!retried.some((text) => text.startsWith('Failed to list pools in ')), retried.join(', '));
     });
   });
+
+  it('Select Regions offers the 11 Cognito Sync regions with the current ones checked, and applies a new choice', async () => {
+    const { page } = workbench;
+    const pickRegions = async () => {
+      await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Select Regions"], .part.sidebar .actions-container .action-label[aria-label^="Select Regions"]').first().click();
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
+    };
+    const optionRows = () => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const checkedRegions = async () => {
+      const found: string[] = [];
+      for (const row of await optionRows().all()) {
+        if (await row.locator('input[type="checkbox"], .monaco-checkbox').first().evaluate((box) => (box as unknown as { checked?: boolean }).checked === true || box.getAttribute('aria-checked') === 'true')) {
+          found.push((await row.locator('.label-name').first().innerText()).trim());
+        }
+      }
+      return found;
+    };
+    await pickRegions();
+    assert.equal(await optionRows().count(), 11);
+    assert.deepEqual((await checkedRegions()).sort(), ['ap-northeast-1', 'eu-west-1', 'us-east-1']);
+    await workbench.screenshot('14-explorer-select-regions');
+    await optionRows().filter({ hasText: 'us-west-2' }).locator('input[type="checkbox"], .monaco-checkbox').first().click();
+    await page.locator('.quick-input-widget input').first().press('Enter');
+    const shown = await eventually(() => labels(page), (texts) => texts.includes('us-west-2'));
+    assert.ok(shown.includes('us-west-2'), shown.join(', '));
+    // Back to the three regions the other tests expect.
+    await pickRegions();
+    await optionRows().filter({ hasText: 'us-west-2' }).locator('input[type="checkbox"], .monaco-checkbox').first().click();
+    await page.locator('.quick-input-widget input').first().press('Enter');
+    const restored = await eventually(() => labels(page), (texts) => !texts.includes('us-west-2'));
+    assert.ok(!restored.includes('us-west-2'));
+  });
 });
+

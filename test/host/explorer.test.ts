@@ -506,4 +506,40 @@ describe('host: the Identity Pools tree', function () {
       assert.ok(!/demo-secret-key|aws_secret_access_key/i.test(text), 'a secret reached the log');
     });
   });
+
+  describe('streaming and caching', () => {
+    // The paged pools must not leak into other tests' expectations of an empty us-east-2.
+    after(() => admin('POST', 'reset', { seed: 'demo' }));
+
+    it('shows the first page of pools while later pages are still loading', async () => {
+      await admin('POST', 'pools', { accountId: MAIN_ACCOUNT, region: 'us-east-2', count: 150, namePrefix: 'paged' });
+      // Every page answers after 800 ms: three pages of 60 take 2.4 s.
+      await admin('POST', 'faults', { operation: 'ListIdentityPoolUsage', kind: 'latency', latencyMs: 800 });
+      await setSetting('regions', ['us-east-2']);
+      const partial = await waitFor(
+        () => rows(),
+        (list) => pools(list).length > 0 && list.some(isLoading),
+        (list) => `${pools(list).length} pools, loading: ${list.some(isLoading)}`,
+        'some pools show while the listing goes on',
+      );
+      assert.ok(pools(partial).length < 150, `all ${pools(partial).length} pools were there before the listing ended`);
+      assert.equal(partial.find(isLoading)?.label, 'Loading more pools…');
+      const complete = await waitFor(() => rows(), (list) => !list.some(isLoading), (list) => `${pools(list).length} pools`, 'the listing ends');
+      assert.equal(pools(complete).length, 150);
+    });
+
+    it('loads a pool\'s details once when expanded, again only after a refresh', async () => {
+      const tree = await useRegions(THREE_REGIONS);
+      const pool = poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Prod');
+      const before = (await loggedRequests('GetIdentityPoolConfiguration')).length;
+      await rows(pool.node);
+      await rows(pool.node);
+      assert.equal((await loggedRequests('GetIdentityPoolConfiguration')).length, before + 1, 'expanding twice read the configuration once');
+      await vscode.commands.executeCommand('cognitoSync.refresh');
+      const refreshed = await settledTree('the tree lists again after Refresh', (snapshot) => snapshot.regions.has('us-east-1'));
+      await rows(poolRow(refreshed.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
+      assert.equal((await loggedRequests('GetIdentityPoolConfiguration')).length, before + 2, 'after Refresh the details are read again');
+    });
+  });
 });
+
