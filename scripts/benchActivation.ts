@@ -12,20 +12,11 @@ import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import type { ActivationBenchResult } from '../test/bench/activation';
+import { projectRoot } from './projectRoot';
 
 const ACTIVATE_BUDGET_MS = 20;
 const BUNDLE_BUDGET_BYTES = 600 * 1024;
 
-/** The project root: this file runs from scripts/ or bundled in .cache/run/. */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'scripts', 'runCompiled.js'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the project root (scripts/runCompiled.js)');
-    dir = parent;
-  }
-  return dir;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;

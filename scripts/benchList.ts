@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { COGNITO_SYNC_REGIONS, createAwsSession } from '../src/aws';
+import { projectRoot } from './projectRoot';
 
 const LATENCY_MS = 25;
 const PAGE_SIZE = 60;
@@ -14,16 +15,6 @@ const POOLS: Record<string, number> = Object.fromEntries(COGNITO_SYNC_REGIONS.ma
 const ACCOUNT = '111111111111';
 const RUNS = 5;
 
-/** The project root: this file runs from scripts/ or bundled in .cache/run/. */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'scripts', 'runCompiled.js'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the project root (scripts/runCompiled.js)');
-    dir = parent;
-  }
-  return dir;
-}
 
 function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
   const root = projectRoot();
