@@ -4,7 +4,7 @@ import type { ProfileInfo } from './aws';
 import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './commands/poolCommands';
 import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
-import { ConfigurationFileSystem } from './editor/configurationFileSystem';
+import { ConfigurationFileSystem, LIVE_SCHEME } from './editor/configurationFileSystem';
 import { CONFIGURATION_SCHEME } from './editor/configurationUri';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { ProfileStatusBar } from './explorer/profileStatusBar';
@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     view,
     fileSystem,
     vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
     vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),

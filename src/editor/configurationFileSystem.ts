@@ -8,6 +8,9 @@ import type { SyncConfiguration } from '../model/configuration';
 import { formatConfiguration, validateConfigurationText } from '../model/rules';
 import { ConfigurationAddress, parseConfigurationUri } from './configurationUri';
 
+/** The scheme of the read-only live snapshots that Compare shows. */
+export const LIVE_SCHEME = 'cognito-sync-live';
+
 interface Loaded {
   /** The live configuration as last read or saved: what the document started from. */
   base: SyncConfiguration;
@@ -31,8 +34,14 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    * Asks what to do when the pool changed since the document was read: `overwrite`, or anything
    * else to keep the edits unsaved. A modal by default; replaceable so tests can answer it.
    */
-  conflictPrompt: (address: ConfigurationAddress, live: SyncConfiguration, mine: SyncConfiguration) => Promise<'overwrite' | 'compare' | 'cancel'> = (address, live, mine) =>
-    this.askAboutConflict(address, live, mine);
+  conflictPrompt: (address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri) => Promise<'overwrite' | 'compare' | 'cancel'> = (address, live, document) =>
+    this.askAboutConflict(address, live, document);
+
+  /** Read-only snapshots of live configurations for Compare (scheme LIVE_SCHEME), by document. */
+  private readonly liveSnapshots = new Map<string, string>();
+  readonly liveContent: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: (uri) => this.liveSnapshots.get(uri.query) ?? '',
+  };
 
   constructor(private readonly session: AwsSession) {}
 
@@ -98,7 +107,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     let result = await this.call(address, 'save', () => this.session.setConfiguration(base, configuration));
     if (result.status === 'conflict') {
       const live = result.live;
-      if ((await this.conflictPrompt(address, live, configuration)) !== 'overwrite') {
+      if ((await this.conflictPrompt(address, live, uri)) !== 'overwrite') {
         throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
       }
       result = await this.call(address, 'save', () => this.session.setConfiguration(live, configuration));
@@ -109,7 +118,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     this.saved.fire(address.identityPoolId);
   }
 
-  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, mine: SyncConfiguration): Promise<'overwrite' | 'compare' | 'cancel'> {
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri): Promise<'overwrite' | 'compare' | 'cancel'> {
     const compare = 'Compare';
     const overwrite = 'Overwrite';
     const choice = await vscode.window.showWarningMessage(
@@ -119,9 +128,10 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
       overwrite,
     );
     if (choice === compare) {
-      const liveDocument = await vscode.workspace.openTextDocument({ language: 'json', content: formatConfiguration(live) });
-      const mineDocument = await vscode.workspace.openTextDocument({ language: 'json', content: formatConfiguration(mine) });
-      await vscode.commands.executeCommand('vscode.diff', liveDocument.uri, mineDocument.uri, `${this.poolLabel(address)}: live on AWS ↔ yours (unsaved)`, { preview: true });
+      // Left: the live configuration, read-only; right: the user's own document, still editable.
+      this.liveSnapshots.set(document.toString(), formatConfiguration(live));
+      const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${address.identityPoolId}.live.json`, query: document.toString() });
+      await vscode.commands.executeCommand('vscode.diff', left, document, `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)`, { preview: true });
       return 'compare';
     }
     return choice === overwrite ? 'overwrite' : 'cancel';

@@ -1,4 +1,5 @@
 import * as assert from 'assert/strict';
+import { CognitoSyncClient, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
 import type { FrameLocator, Page } from 'playwright-core';
 import { Workbench, eventually, openWorkbench } from './workbench';
 
@@ -7,8 +8,8 @@ const REGION = 'us-east-1';
 const NEW_ROLE = `arn:aws:iam::${ACCOUNT}:role/StagingStreamsRole`;
 
 interface StoredPool {
-  identityPool: { IdentityPoolName: string };
-  cognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: string };
+  identityPool: { IdentityPoolName: string; IdentityPoolId: string };
+  cognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: 'ENABLED' | 'DISABLED' };
 }
 
 async function storedPool(name: string): Promise<StoredPool> {
@@ -105,6 +106,44 @@ describe('e2e: the configuration form', function () {
     assert.match(text.replace(/\u00a0/g, ' '), /"StreamName": "shop-sync-staging"/);
     assert.match(text.replace(/\u00a0/g, ' '), /"StreamingStatus": "ENABLED"/);
     await workbench.screenshot('24-form-and-json');
+  });
+
+  it('on a change made on AWS meanwhile, Save asks; Compare shows live against the edits, Overwrite writes them', async () => {
+    const { page } = workbench;
+    // Back to the form (Open as JSON put the text editor beside it).
+    await page.locator('.tabs-container .tab', { hasText: 'ShopMobile_Staging' }).first().click();
+    const streamName = form(page).locator('#stream-name input');
+    await streamName.fill('mine-from-the-form');
+    // The form is in the first editor group, the JSON view beside it in the second.
+    const formTab = page.getByRole('tab', { name: 'ShopMobile_Staging.cognito-sync.json, Editor Group 1' });
+    await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
+    // Someone else changes the pool through the API.
+    const pool = await storedPool('ShopMobile_Staging');
+    const client = new CognitoSyncClient({
+      endpoint: process.env.E2E_EMULATOR_URL,
+      region: REGION,
+      credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'demo-secret-key-for-the-local-emulator-01' },
+    });
+    await client.send(new SetIdentityPoolConfigurationCommand({ IdentityPoolId: pool.identityPool.IdentityPoolId, CognitoStreams: { ...pool.cognitoStreams, StreamName: 'theirs-from-the-api' } }));
+    client.destroy();
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await streamName.press('Control+s');
+    await dialog.waitFor({ timeout: 20_000 });
+    assert.match(await dialog.innerText(), /changed on AWS after you opened it/);
+    await workbench.screenshot('26-form-conflict');
+    await dialog.getByRole('button', { name: 'Compare' }).click();
+    const diffTab = page.locator('.tabs-container .tab', { hasText: 'live on AWS' });
+    await diffTab.first().waitFor({ timeout: 20_000 });
+    await workbench.screenshot('27-form-conflict-compare');
+    assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'theirs-from-the-api', 'nothing was written');
+
+    await formTab.click();
+    await form(page).locator('#stream-name input').press('Control+s');
+    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.getByRole('button', { name: 'Overwrite' }).click();
+    const stored = await eventually(() => storedPool('ShopMobile_Staging'), (candidate) => candidate.cognitoStreams?.StreamName === 'mine-from-the-form');
+    assert.equal(stored.cognitoStreams?.StreamName, 'mine-from-the-form');
   });
 
   it('reported no Content Security Policy violation', () => {

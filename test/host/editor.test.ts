@@ -97,16 +97,17 @@ describe('host: configuration documents', function () {
     const mine = text({ IdentityPoolId: identityPoolId, CognitoStreams: { StreamName: 'mine', RoleArn: ROLE, StreamingStatus: 'DISABLED' } });
     await replaceAll(document, mine);
 
-    const prompts: SyncConfiguration[] = [];
+    const prompts: { live: SyncConfiguration; document: vscode.Uri }[] = [];
     const originalPrompt = api.configurationFileSystem.conflictPrompt;
     try {
-      api.configurationFileSystem.conflictPrompt = async (_address, live) => {
-        prompts.push(live);
+      api.configurationFileSystem.conflictPrompt = async (_address, live, conflicted) => {
+        prompts.push({ live, document: conflicted });
         return 'cancel';
       };
       assert.equal(await document.save(), false);
       assert.equal(prompts.length, 1);
-      assert.equal(prompts[0].CognitoStreams?.StreamName, 'theirs', 'the prompt gets the live configuration');
+      assert.equal(prompts[0].live.CognitoStreams?.StreamName, 'theirs', 'the prompt gets the live configuration');
+      assert.equal(prompts[0].document.toString(), uri.toString(), 'and the document being saved');
       assert.equal((await storedPool(identityPoolId)).cognitoStreams?.StreamName, 'theirs');
       assert.equal(document.isDirty, true);
       assert.equal(document.getText(), mine);
