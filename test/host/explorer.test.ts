@@ -541,5 +541,32 @@ describe('host: the Identity Pools tree', function () {
       assert.equal((await loggedRequests('GetIdentityPoolConfiguration')).length, before + 2, 'after Refresh the details are read again');
     });
   });
+
+  describe('without a usable profile', () => {
+    it('leaves the tree empty (so the welcome view shows) when neither AWS file has a profile, and lists again when one is back', async () => {
+      const awsDir = requiredEnv('COGNITO_SYNC_TEST_AWS_DIR');
+      const files = ['config', 'credentials'].map((name) => path.join(awsDir, name));
+      const saved = files.map((file) => fs.readFileSync(file, 'utf8'));
+      try {
+        for (const file of files) fs.writeFileSync(file, '');
+        await vscode.commands.executeCommand('cognitoSync.refresh');
+        const empty = await waitFor(() => rows(), (list) => list.length === 0, (list) => labels(list).join(', '), 'the tree is empty without profiles');
+        assert.deepEqual(empty, []);
+      } finally {
+        files.forEach((file, index) => fs.writeFileSync(file, saved[index]));
+      }
+      await vscode.commands.executeCommand('cognitoSync.refresh');
+      const back = await waitFor(() => rows(), (list) => pools(list).length > 0, (list) => labels(list).join(', '), 'the pools are back with the profiles');
+      assert.ok(labels(back).includes('ShopMobile_Prod'));
+    });
+
+    it('shows an item that opens the profile picker when the selected profile is in neither file', async () => {
+      await setSetting('profile', 'no-such-profile');
+      const list = await waitFor(() => rows(), (found) => found.some((row) => row.contextValue === 'cognitoSync.error'), (found) => labels(found).join(', '), 'the missing profile is reported');
+      const item = list.find((row) => row.contextValue === 'cognitoSync.error');
+      assert.equal(item?.label, 'Profile no-such-profile: profile not found');
+      assert.equal(item?.command?.command, 'cognitoSync.selectProfile');
+    });
+  });
 });
 
