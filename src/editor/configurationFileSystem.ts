@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { AwsError, AwsSession } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
 import { formatConfiguration, validateConfigurationText } from '../model/rules';
-import { ConfigurationAddress, parseConfigurationUri } from './configurationUri';
+import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
 
 /** The scheme of the read-only live snapshots that Compare shows. */
 export const LIVE_SCHEME = 'cognito-sync-live';
@@ -43,9 +43,22 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     provideTextDocumentContent: (uri) => this.liveSnapshots.get(uri.query) ?? '',
   };
 
-  constructor(private readonly session: AwsSession) {}
+  /**
+   * Why each document is about to be saved. Auto save (VS Code for the Web turns it on by default,
+   * a second after typing stops) must never write a half-edited configuration to AWS: only an
+   * explicit save does. VS Code tells the reason in onWillSaveTextDocument, just before writeFile.
+   */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly willSave: vscode.Disposable;
+
+  constructor(private readonly session: AwsSession) {
+    this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
+      if (event.document.uri.scheme === CONFIGURATION_SCHEME) this.saveReasons.set(event.document.uri.toString(), event.reason);
+    });
+  }
 
   dispose(): void {
+    this.willSave.dispose();
     this.changes.dispose();
     this.saved.dispose();
   }
@@ -92,6 +105,11 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const address = this.address(uri);
     const pool = this.poolLabel(address);
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
+      throw vscode.FileSystemError.NoPermissions(`Not saved to ${pool}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
+    }
     const { configuration, problems } = validateConfigurationText(new TextDecoder().decode(content));
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (!configuration || errors.length) {

@@ -146,6 +146,29 @@ describe('e2e: the configuration form', function () {
     assert.equal(stored.cognitoStreams?.StreamName, 'mine-from-the-form');
   });
 
+  it('auto save (on by default in VS Code for the Web) writes nothing to AWS; the edits stay, and survive a window reload', async () => {
+    const { page } = workbench;
+    const formTab = page.locator('.tabs-container .tab[data-resource-name="ShopMobile_Staging.cognito-sync.json"]').first();
+    await formTab.click();
+    const before = (await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName;
+    await form(page).locator('#stream-name input').fill('kept-across-reload');
+    await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
+    // Past auto save's one-second delay.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'auto save wrote to AWS');
+    assert.match((await formTab.getAttribute('class')) ?? '', /dirty/);
+    await workbench.screenshot('28-form-auto-save-refused');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await formTab.waitFor({ timeout: 30_000 });
+    await formTab.click();
+    const value = await eventually(() => form(page).locator('#stream-name input').inputValue().catch(() => ''), (text) => text === 'kept-across-reload', 30_000);
+    assert.equal(value, 'kept-across-reload');
+    assert.match((await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''))) ?? '', /dirty/);
+    await workbench.screenshot('29-form-after-reload');
+    assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'the reload wrote to AWS');
+  });
+
   it('reported no Content Security Policy violation', () => {
     assert.deepEqual(cspViolations, []);
   });
