@@ -198,4 +198,28 @@ describe('host: configuration documents', function () {
     assert.equal(await document.save(), true);
     assert.equal(await pushSyncDescription(), '1 application');
   });
+
+  it('opens a local *.cognito-sync.json file in the form editor with Open in Form Editor', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder, 'local.cognito-sync.json');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text({ IdentityPoolId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861' })));
+    try {
+      await vscode.commands.executeCommand('cognitoSync.openInForm', file);
+      const deadline = Date.now() + 10_000;
+      let input: unknown;
+      while (Date.now() < deadline) {
+        input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        if (input instanceof vscode.TabInputCustom) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(input instanceof vscode.TabInputCustom, 'the active tab is not the form');
+      assert.equal(input.viewType, 'cognitoSync.configurationEditor');
+      assert.equal(input.uri.toString(), file.toString());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
 });
+
