@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import { CognitoSyncClient, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
 import type { FrameLocator, Page } from 'playwright-core';
-import { Workbench, eventually, openWorkbench } from './workbench';
+import { Workbench, eventually, openWorkbench, runCommand } from './workbench';
 
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
@@ -167,6 +167,31 @@ describe('e2e: the configuration form', function () {
     assert.match((await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''))) ?? '', /dirty/);
     await workbench.screenshot('29-form-after-reload');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'the reload wrote to AWS');
+  });
+
+  it('follows the VS Code theme: dark and high contrast change the form\'s colours', async () => {
+    const { page } = workbench;
+    const formTab = page.locator('.tabs-container .tab[data-resource-name="ShopMobile_Staging.cognito-sync.json"]').first();
+    await formTab.click();
+    const heading = form(page).locator('#streams-heading');
+    await heading.waitFor();
+    // Runs in the page; the tests are compiled without the DOM library, hence the local type.
+    const colour = () => heading.evaluate((element) => (globalThis as unknown as { getComputedStyle(node: unknown): { color: string } }).getComputedStyle(element).color);
+    const light = await colour();
+    const themes: [string, string][] = [['Dark Modern', '30-form-theme-dark'], ['Dark High Contrast', '31-form-theme-high-contrast'], ['Light Modern', '32-form-theme-light']];
+    const seen: string[] = [];
+    for (const [theme, shot] of themes) {
+      await runCommand(page, 'Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(theme);
+      await page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${theme}"]`).first().click();
+      const now = await eventually(colour, (value) => !seen.includes(value) && (theme === 'Light Modern' ? value === light : value !== light), 10_000);
+      seen.push(now);
+      await workbench.screenshot(shot);
+    }
+    assert.notEqual(seen[0], light, 'dark theme text colour');
+    assert.notEqual(seen[1], seen[0], 'high contrast differs from dark');
+    assert.equal(seen[2], light, 'back to the light theme');
   });
 
   it('reported no Content Security Policy violation', () => {

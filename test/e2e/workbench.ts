@@ -44,7 +44,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"]`).first().click();
+  // The row's label is the title, followed by its keybinding when it has one ("…, Ctrl+K Ctrl+T").
+  await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"], .monaco-list-row[role="option"][aria-label^="${title}, "]`).first().click();
 }
 
 /**
