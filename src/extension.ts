@@ -4,6 +4,7 @@ import type { ProfileInfo } from './aws';
 import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './commands/poolCommands';
 import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
+import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationFileSystem, LIVE_SCHEME } from './editor/configurationFileSystem';
 import { CONFIGURATION_SCHEME } from './editor/configurationUri';
 import { PoolsTreeProvider } from './explorer/poolsTree';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     fileSystem,
     vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
+    registerConfigurationDiagnostics(),
     vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),

@@ -213,7 +213,12 @@ export interface TextProblem extends Problem {
  * Parses and validates the text of a configuration document. Strict JSON, as the AWS CLI reads
  * it: comments and trailing commas are errors.
  */
-export function validateConfigurationText(text: string, context: ValidationContext = {}): ValidationResult & { problems: TextProblem[] } {
+export interface TextValidationResult {
+  configuration?: SyncConfiguration;
+  problems: TextProblem[];
+}
+
+export function validateConfigurationText(text: string, context: ValidationContext = {}): TextValidationResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length) {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
+import { validateConfigurationText } from '../../src/model/rules';
 import type { ExplorerNode } from '../../src/explorer/poolsTree';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
@@ -220,6 +221,43 @@ describe('host: configuration documents', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);
     }
+  });
+
+  it('reports warnings beyond the schema in the Problems panel: a repeated ARN and an application in another region', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder, 'warnings.cognito-sync.json');
+    const app = `arn:aws:sns:eu-west-1:${ACCOUNT}:app/GCM/OtherRegion`;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text({ IdentityPoolId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861', PushSync: { ApplicationArns: [app, app] } })));
+    try {
+      await vscode.window.showTextDocument(file);
+      const deadline = Date.now() + 10_000;
+      let ours: vscode.Diagnostic[] = [];
+      while (Date.now() < deadline) {
+        ours = vscode.languages.getDiagnostics(file).filter((diagnostic) => diagnostic.source === 'Cognito Sync');
+        if (ours.length >= 3) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const messages = ours.map((diagnostic) => diagnostic.message);
+      assert.equal(messages.filter((message) => /in eu-west-1, the pool is in us-east-1/.test(message)).length, 2, JSON.stringify(messages));
+      assert.equal(messages.filter((message) => /repeats application ARN 1/.test(message)).length, 1, JSON.stringify(messages));
+      assert.ok(ours.every((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Warning));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  it('contributes the three JSON snippets', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const snippets: { language: string; path: string }[] = extension?.packageJSON.contributes.snippets ?? [];
+    assert.ok(snippets.some((entry) => entry.language === 'json'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const file = require(require('path').join(extension!.extensionPath, snippets[0].path)) as Record<string, { prefix: string; body: string[] }>;
+    assert.deepEqual(Object.values(file).map((snippet) => snippet.prefix).sort(), ['cognito-sync-configuration', 'cognito-sync-push-sync', 'cognito-sync-streams']);
+    // The whole-file snippet, its placeholders filled with their defaults, is a valid configuration.
+    const body = file['Cognito Sync configuration'].body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    assert.deepEqual(validateConfigurationText(body).problems.filter((problem) => problem.severity === 'error'), []);
   });
 });
 
