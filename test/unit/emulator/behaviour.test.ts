@@ -36,16 +36,15 @@ import {
   createPool,
   eventually,
   expectError,
-  identityClient,
   identityId,
   lambdaArn,
   rawRequest,
   roleArn,
   signedHeaders,
   signedRequest,
-  startTestEmulator,
-  syncClient,
   unknownPoolId,
+  startFixture,
+  stopFixture,
 } from './helpers';
 
 type Choice = keyof typeof behaviour;
@@ -65,17 +64,10 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
   let poolId: string;
 
   before(async () => {
-    emulator = await startTestEmulator({ bulkPublishDurationMs: 50 });
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
-    admin = new AdminClient(emulator);
+    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 50 }));
   });
 
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
-  });
+  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();

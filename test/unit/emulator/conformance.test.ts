@@ -48,12 +48,11 @@ import {
   createPool,
   eventually,
   expectError,
-  identityClient,
   identityId,
   lambdaArn,
   roleArn,
-  startTestEmulator,
-  syncClient,
+  startFixture,
+  stopFixture,
 } from './helpers';
 
 const BULK_PUBLISH_MS = 150;
@@ -66,17 +65,10 @@ describe('emulator conformance: every operation through the real SDKs', () => {
   const succeeded = new Set<string>();
 
   before(async () => {
-    emulator = await startTestEmulator({ bulkPublishDurationMs: BULK_PUBLISH_MS });
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
-    admin = new AdminClient(emulator);
+    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: BULK_PUBLISH_MS }));
   });
 
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
-  });
+  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(() => admin.reset());
 

@@ -53,6 +53,8 @@ import {
   syncErrorClass,
   syncSamples,
   unknownPoolId,
+  startFixture,
+  stopFixture,
 } from './helpers';
 
 /** The HTTP status the model gives an error: its httpStatusCode, else 500 for faults and 400 (awsJson). */
@@ -72,17 +74,10 @@ describe('emulator errors: every error reaches the SDK as its modelled class and
   let admin: AdminClient;
 
   before(async () => {
-    emulator = await startTestEmulator({ bulkPublishDurationMs: 100 });
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
-    admin = new AdminClient(emulator);
+    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 100 }));
   });
 
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
-  });
+  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(() => admin.reset());
 

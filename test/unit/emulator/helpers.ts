@@ -454,3 +454,24 @@ export function identitySamples({ poolId }: Pick<SampleIds, 'poolId'>): Record<s
     DeleteIdentityPool: { IdentityPoolId: poolId },
   };
 }
+
+export interface EmulatorFixture {
+  emulator: RunningEmulator;
+  sync: CognitoSyncClient;
+  identity: CognitoIdentityClient;
+  admin: AdminClient;
+}
+
+/** One suite's emulator with SDK clients and an admin client pointed at it. */
+export async function startFixture(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
+  const emulator = await startTestEmulator(options);
+  return { emulator, sync: syncClient(emulator), identity: identityClient(emulator), admin: new AdminClient(emulator) };
+}
+
+/** Tolerates a fixture whose start failed part way. */
+export async function stopFixture(fixture: Partial<EmulatorFixture>): Promise<void> {
+  fixture.sync?.destroy();
+  fixture.identity?.destroy();
+  await fixture.emulator?.close();
+}
+

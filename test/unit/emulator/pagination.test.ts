@@ -9,7 +9,16 @@ import {
   ListIdentityPoolsCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { PAGE_SIZE } from '../../../emulator/behaviour';
-import { AdminClient, MAIN_ACCOUNT, OTHER_ACCOUNT, REGION, RunningEmulator, expectError, identityClient, startTestEmulator, syncClient } from './helpers';
+import {
+  AdminClient,
+  MAIN_ACCOUNT,
+  OTHER_ACCOUNT,
+  REGION,
+  RunningEmulator,
+  expectError,
+  startFixture,
+  stopFixture,
+} from './helpers';
 
 const POOLS = 250;
 
@@ -22,17 +31,10 @@ describe('emulator pagination: 250 pools page by page', () => {
   let names: Map<string, string>;
 
   before(async () => {
-    emulator = await startTestEmulator();
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
-    admin = new AdminClient(emulator);
+    ({ emulator, sync, identity, admin } = await startFixture());
   });
 
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
-  });
+  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();
