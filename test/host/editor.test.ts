@@ -1,6 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
+import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/rules';
@@ -11,18 +12,6 @@ const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/EditorTestRole`;
 
-function emulatorUrl(): string {
-  const url = process.env.COGNITO_SYNC_TEST_EMULATOR_URL;
-  if (!url) throw new Error('COGNITO_SYNC_TEST_EMULATOR_URL is not set: run through scripts/runHostTests.js');
-  return url;
-}
-
-async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  assert.equal(response.status, 200, `admin ${method} ${path}: ${await response.clone().text()}`);
-  return response.json();
-}
-
 /** The pool as the emulator holds it: the oracle, independent of the extension's code. */
 async function storedPool(identityPoolId: string): Promise<{ pushSync?: { RoleArn?: string; ApplicationArns?: string[] }; cognitoStreams?: { StreamName?: string } }> {
   const state = (await admin('GET', 'state')) as { accounts: Record<string, Record<string, Record<string, object>>> };
@@ -32,6 +21,17 @@ async function storedPool(identityPoolId: string): Promise<{ pushSync?: { RoleAr
 async function newPool(name: string): Promise<string> {
   const { pools } = (await admin('POST', 'pools', { accountId: ACCOUNT, region: REGION, namePrefix: name, count: 1 })) as { pools: { IdentityPoolId: string }[] };
   return pools[0].IdentityPoolId;
+}
+
+/** The active tab's custom editor input once one is active (opening is asynchronous), else undefined. */
+async function activeCustomEditor(timeoutMs = 10_000): Promise<vscode.TabInputCustom | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (input instanceof vscode.TabInputCustom) return input;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function replaceAll(document: vscode.TextDocument, text: string): Thenable<boolean> {
@@ -139,13 +139,7 @@ describe('host: configuration documents', function () {
   it('opens the form editor for a pool through cognitoSync.openConfiguration', async () => {
     const identityPoolId = await newPool('editor-form');
     await vscode.commands.executeCommand('cognitoSync.openConfiguration', { identityPoolId });
-    const deadline = Date.now() + 10_000;
-    let input: unknown;
-    while (Date.now() < deadline) {
-      input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      if (input instanceof vscode.TabInputCustom) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const input = await activeCustomEditor();
     assert.ok(input instanceof vscode.TabInputCustom, 'the active tab is not a custom editor');
     assert.equal(input.viewType, 'cognitoSync.configurationEditor');
     assert.equal(input.uri.query, identityPoolId);
@@ -207,13 +201,7 @@ describe('host: configuration documents', function () {
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text({ IdentityPoolId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861' })));
     try {
       await vscode.commands.executeCommand('cognitoSync.openInForm', file);
-      const deadline = Date.now() + 10_000;
-      let input: unknown;
-      while (Date.now() < deadline) {
-        input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-        if (input instanceof vscode.TabInputCustom) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const input = await activeCustomEditor();
       assert.ok(input instanceof vscode.TabInputCustom, 'the active tab is not the form');
       assert.equal(input.viewType, 'cognitoSync.configurationEditor');
       assert.equal(input.uri.toString(), file.toString());

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
+import { admin, requiredEnv } from './emulatorAdmin';
 import type { ExplorerNode, PoolNode } from '../../src/explorer/poolsTree';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
@@ -17,22 +18,6 @@ const WAIT_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------
 // The emulator's admin API (the oracle) and the environment scripts/lib/extensionHost.js sets.
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run through scripts/runHostTests.js`);
-  return value;
-}
-
-async function admin(method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}/__emulator/${route}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.equal(response.status, 200, `admin ${method} ${route}: ${await response.clone().text()}`);
-  return response.json();
-}
 
 interface StoredPool {
   identityPool: { IdentityPoolId: string; IdentityPoolName: string };

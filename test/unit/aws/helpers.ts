@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { startEmulator } from '../../../emulator';
 import type { EmulatorOptions, FaultInput, RunningEmulator } from '../../../emulator';
+import { AdminClient } from '../emulator/helpers';
 import { ApiCallRecord, AwsError, AwsErrorKind, AwsSession, AwsSessionOptions, createAwsSession, formatApiCall } from '../../../src/aws';
 
 export type { RunningEmulator };
@@ -87,15 +88,8 @@ export function startTestEmulator(options: EmulatorOptions = {}): Promise<Runnin
   return startEmulator({ port: 0, ...options });
 }
 
-export async function admin<T = Record<string, unknown>>(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${emulator.url}/__emulator/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`admin ${method} ${route} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
+export function admin<T = Record<string, unknown>>(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<T> {
+  return new AdminClient(emulator).call<T>(method, route, body);
 }
 
 export const addFault = (emulator: RunningEmulator, fault: FaultInput) => admin(emulator, 'POST', 'faults', fault);
