@@ -4,6 +4,7 @@
 // undo/redo, dirty state, hot exit, Ctrl+S and "Reopen Editor With… Text Editor" are VS Code's.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { regionOfPoolId } from '../model/regions';
 import { formatConfiguration, validateConfigurationText } from '../model/rules';
 import { FormState, HostMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
@@ -88,7 +89,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       poolName: address?.poolName,
       source: address ? 'remote' : 'local',
       dirty: document.isDirty,
-      subtitle: address ? `AWS profile ${address.profile} · ${address.identityPoolId.split(':')[0]}` : vscode.workspace.asRelativePath(document.uri),
+      subtitle: address ? `AWS profile ${address.profile} · ${regionOfPoolId(address.identityPoolId)}` : vscode.workspace.asRelativePath(document.uri),
     };
   }
 
