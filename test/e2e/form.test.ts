@@ -67,6 +67,7 @@ describe('e2e: the configuration form', function () {
     const message = form(page).locator('#streams-role-msg');
     const shown = await eventually(() => message.innerText(), (text) => /not valid/.test(text));
     assert.match(shown, /Role ARN is not valid/);
+    await message.scrollIntoViewIfNeeded();
     await workbench.screenshot('21-form-invalid-role');
     await role.fill(NEW_ROLE);
     assert.equal(await eventually(() => message.innerText(), (text) => text.trim() === ''), '');
