@@ -70,3 +70,45 @@ export const DEVICE_NEEDS_PUSH_SYNC_APPLICATION = true;
  * envelope goes past 1 MiB; the 1 MB dataset quota makes such a record useless anyway.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Demo key AKIAEMULATORDEMO0003 (account 111111111111) is denied these actions. Cognito Identity:
+ * pools list by id only. iam:ListRoles only, of the three picker reads: the role picker can be
+ * tested falling back to free text with a note, while the SNS and Kinesis pickers of the same
+ * profile still list. A project choice, not AWS behaviour; README lists it with the keys.
+ */
+export const SYNC_ONLY_KEY_DENIED_ACTIONS = ['cognito-identity:*', 'iam:ListRoles'] as const;
+
+/**
+ * The error a constraint violation of the input (model min/max/pattern/enum, or a value of the
+ * wrong type) gets from the three picker services. The models list no such error for these
+ * operations. Evidence: IAM and Kinesis answer Coral's validation as `ValidationError` (awsQuery)
+ * and `ValidationException` (awsJson) with the "1 validation error detected: Value … at
+ * 'maxItems' failed to satisfy constraint: …" wording; SNS reports bad parameters as its modelled
+ * InvalidParameterException (wire code `InvalidParameter`, "Invalid parameter: …"). All are 400.
+ */
+export const VALIDATION_ERRORS = { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' } as const;
+
+/**
+ * The error for an action the caller's identity is denied. SNS: its modelled AuthorizationError
+ * (403). IAM: `AccessDenied` (403), not modelled. Kinesis: `AccessDeniedException`, not modelled
+ * for ListStreams; 400, as the awsJson services without a modelled status answer client errors.
+ */
+export const ACCESS_DENIED_ERRORS = {
+  sns: { code: 'AuthorizationErrorException', status: 403 },
+  iam: { code: 'AccessDenied', status: 403 },
+  kinesis: { code: 'AccessDeniedException', status: 400 },
+} as const;
+
+/**
+ * An IAM ListRoles Marker the emulator never issued: `ValidationError` (400) with this message.
+ * Undocumented; IAM's markers are opaque and this is how it words other unusable values.
+ */
+export const INVALID_MARKER_MESSAGE = 'Invalid Marker: pass the Marker of the previous ListRoles reply unchanged.';
+
+/**
+ * Kinesis ListStreams given both NextToken and ExclusiveStartStreamName: InvalidArgumentException
+ * (400). The two ways to continue a listing are not documented together; ListShards, the sibling
+ * that documents the pair, refuses NextToken with other selectors the same way.
+ */
+export const LIST_STREAMS_TOKEN_WITH_START_NAME = 'InvalidArgumentException' as const;

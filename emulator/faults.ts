@@ -8,7 +8,7 @@ export interface FaultRule {
   id: string;
   /** Operation name, or `*` for every operation. */
   operation: string;
-  /** Limit to one service (`cognito-sync` or `cognito-identity`); both when absent. */
+  /** Limit to one service (`cognito-sync`, `cognito-identity`, `sns`, `iam`, `kinesis`); all when absent. */
   service?: string;
   kind: FaultKind;
   /** For `error`: the error shape name, e.g. TooManyRequestsException. */
@@ -43,10 +43,11 @@ export function normalizeFault(input: FaultInput): FaultRule {
  *   GetIdentityPoolConfiguration=TooManyRequestsException@3
  *   *=InternalErrorException%0.5
  *   cognito-identity:ListIdentityPools=drop
+ *   iam:ListRoles=ServiceFailureException@1
  *   ListIdentityPoolUsage=latency:2000
  */
 export function parseFaultFlag(flag: string): FaultRule {
-  const match = /^(?:(cognito-sync|cognito-identity):)?([\w*]+)=([\w:]+?)(?:@(\d+))?(?:%([\d.]+))?$/.exec(flag);
+  const match = /^(?:(cognito-sync|cognito-identity|sns|iam|kinesis):)?([\w*]+)=([\w:]+?)(?:@(\d+))?(?:%([\d.]+))?$/.exec(flag);
   if (!match) throw new Error(`cannot read --fault "${flag}"; expected [service:]OPERATION=ERROR|drop|stall|latency:MS[@TIMES][%PROBABILITY]`);
   const [, service, operation, what, times, probability] = match;
   const base = { service, operation, times: times ? Number(times) : undefined, probability: probability ? Number(probability) : undefined };

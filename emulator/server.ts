@@ -1,20 +1,28 @@
-// One HTTP server on 127.0.0.1 for both services and the admin API:
-//   X-Amz-Target: AWSCognitoIdentityService.*  → Cognito Identity (awsJson1_1)
-//   /__emulator/*                               → admin API (unsigned; loopback only)
-//   anything else                               → Cognito Sync (rest-json)
+// One HTTP server on 127.0.0.1 for every service and the admin API:
+//   X-Amz-Target: AWSCognitoIdentityService.*     → Cognito Identity (awsJson1_1)
+//   X-Amz-Target: Kinesis_20131202.*              → Kinesis (awsJson1_1)
+//   POST / form-encoded, Version=2010-03-31       → SNS (awsQuery, XML replies)
+//   POST / form-encoded, Version=2010-05-08       → IAM (awsQuery, XML replies)
+//   /__emulator/*                                 → admin API (unsigned; loopback only)
+//   anything else                                 → Cognito Sync (rest-json)
 import * as http from 'http';
 import { AddressInfo, Socket } from 'net';
 import { randomUUID } from 'crypto';
-import { MAX_BODY_BYTES } from './behaviour';
+import { ACCESS_DENIED_ERRORS, MAX_BODY_BYTES, VALIDATION_ERRORS } from './behaviour';
 import { cognitoIdentityHandlers } from './cognitoIdentity';
 import { cognitoSyncHandlers } from './cognitoSync';
 import { CallContext, Handler, denied } from './context';
 import { ServiceError } from './errors';
 import { FaultInjector, FaultInput, FaultRule, normalizeFault, parseFaultFlag } from './faults';
+import { IAM_SIGNING_REGION, iamHandlers } from './iam';
+import { kinesisHandlers } from './kinesis';
 import { compileRoutes, decodeRestInput, matchRoute, matchTarget, parseJsonBody, parseQuery } from './protocols';
+import { decodeQueryInput, matchAction, parseFormBody, queryErrorXml, queryResponseXml, singleValues } from './queryProtocol';
+import { ResourceInputError, addResources } from './resources';
 import { DEMO_CREDENTIALS, addPool, demoState } from './seed';
-import { ServiceModel, cognitoIdentityModel, cognitoSyncModel, errorStatus } from './serviceModel';
+import { ServiceModel, cognitoIdentityModel, cognitoSyncModel, errorStatus, iamModel, kinesisModel, snsModel } from './serviceModel';
 import { KnownCredential, verifySignature } from './sigv4';
+import { snsHandlers } from './sns';
 import { EmulatorState, emptyState, loadStateFile, saveStateFile } from './store';
 import { validateShape } from './validate';
 
@@ -38,7 +46,7 @@ export interface EmulatorOptions {
 export interface RequestLogEntry {
   time: string;
   requestId: string;
-  service: string;
+  service: ServiceName;
   operation: string;
   region?: string;
   accountId?: string;
@@ -59,18 +67,100 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+export type ServiceName = 'cognito-sync' | 'cognito-identity' | 'sns' | 'iam' | 'kinesis';
+
+/** A service's own code (and status, when the model has none) for a failure the emulator words the Cognito way. */
+type OwnError = { code: string; status?: number };
+
 interface Service {
-  name: 'cognito-sync' | 'cognito-identity';
+  name: ServiceName;
   model: ServiceModel;
   handlers: Record<string, Handler>;
+  protocol: 'rest-json' | 'json' | 'query';
   contentType: string;
   /** awsJson puts the error type in the body too; rest-json clients read the header. */
   typeInBody: boolean;
+  /**
+   * Failures found before an operation runs (signature, routing, decoding, validation,
+   * authorization) are raised with the Cognito services' codes; a service that words them
+   * differently maps them here. Errors of handlers and injected faults are sent as they are.
+   */
+  ownErrors: Record<string, OwnError>;
 }
 
-const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, contentType: 'application/json', typeInBody: false };
-const IDENTITY: Service = { name: 'cognito-identity', model: cognitoIdentityModel, handlers: cognitoIdentityHandlers, contentType: 'application/x-amz-json-1.1', typeInBody: true };
+/** How the awsQuery services name the signature and routing failures. */
+const QUERY_REQUEST_ERRORS: Record<string, OwnError> = {
+  UnrecognizedClientException: { code: 'InvalidClientTokenId', status: 403 },
+  InvalidSignatureException: { code: 'SignatureDoesNotMatch', status: 403 },
+  IncompleteSignatureException: { code: 'IncompleteSignature', status: 403 },
+  MissingAuthenticationTokenException: { code: 'MissingAuthenticationToken', status: 403 },
+  ExpiredTokenException: { code: 'ExpiredToken', status: 403 },
+  UnknownOperationException: { code: 'InvalidAction', status: 400 },
+};
+
+const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, protocol: 'rest-json', contentType: 'application/json', typeInBody: false, ownErrors: {} };
+const IDENTITY: Service = { name: 'cognito-identity', model: cognitoIdentityModel, handlers: cognitoIdentityHandlers, protocol: 'json', contentType: 'application/x-amz-json-1.1', typeInBody: true, ownErrors: {} };
+const SNS: Service = {
+  name: 'sns',
+  model: snsModel,
+  handlers: snsHandlers,
+  protocol: 'query',
+  contentType: 'text/xml',
+  typeInBody: false,
+  ownErrors: {
+    ...QUERY_REQUEST_ERRORS,
+    InvalidParameterException: { code: VALIDATION_ERRORS.sns, status: 400 },
+    SerializationException: { code: VALIDATION_ERRORS.sns, status: 400 },
+    NotAuthorizedException: ACCESS_DENIED_ERRORS.sns,
+  },
+};
+const IAM: Service = {
+  name: 'iam',
+  model: iamModel,
+  handlers: iamHandlers,
+  protocol: 'query',
+  contentType: 'text/xml',
+  typeInBody: false,
+  ownErrors: {
+    ...QUERY_REQUEST_ERRORS,
+    InvalidParameterException: { code: VALIDATION_ERRORS.iam, status: 400 },
+    SerializationException: { code: VALIDATION_ERRORS.iam, status: 400 },
+    NotAuthorizedException: ACCESS_DENIED_ERRORS.iam,
+    InternalErrorException: { code: 'ServiceFailureException' },
+  },
+};
+const KINESIS: Service = {
+  name: 'kinesis',
+  model: kinesisModel,
+  handlers: kinesisHandlers,
+  protocol: 'json',
+  contentType: 'application/x-amz-json-1.1',
+  typeInBody: true,
+  ownErrors: {
+    InvalidParameterException: { code: VALIDATION_ERRORS.kinesis, status: 400 },
+    NotAuthorizedException: ACCESS_DENIED_ERRORS.kinesis,
+    InternalErrorException: { code: 'InternalFailure', status: 500 },
+  },
+};
 const SYNC_ROUTES = compileRoutes(cognitoSyncModel);
+const QUERY_SERVICES = [SNS, IAM];
+
+/** The service named in the request's SigV4 credential scope, if any (`…/<region>/<service>/aws4_request`). */
+function scopeService(headers: http.IncomingHttpHeaders): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''))?.[1];
+}
+
+/** The awsJson service an X-Amz-Target addresses (unknown prefixes get Cognito Identity's error). */
+function jsonService(target: string): Service {
+  return target.startsWith(`${kinesisModel.metadata.targetPrefix}.`) ? KINESIS : IDENTITY;
+}
+
+/** An error raised the Cognito way, as `service` words it. */
+function ownError(service: Service, error: ServiceError): ServiceError {
+  const own = service.ownErrors[error.code];
+  return own ? new ServiceError(own.code, own.status ?? errorStatus(service.model, own.code) ?? error.status, error.message) : error;
+}
+
 const REQUEST_LOG_LIMIT = 10_000;
 
 class BodyTooLarge extends Error {}
@@ -129,20 +219,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     response.end(text);
   }
 
-  function sendError(response: http.ServerResponse, service: Service, requestId: string, error: ServiceError): number {
+  /** Sends `error` in the service's wire format; returns the status and the error type as sent. */
+  function sendError(response: http.ServerResponse, service: Service, requestId: string, error: ServiceError): { status: number; errorType: string } {
     const status = errorStatus(service.model, error.code) ?? error.status;
+    if (service.protocol === 'query') {
+      // The wire code is the model's awsQuery code (InvalidParameterException → InvalidParameter).
+      const code = service.model.shapes[error.code]?.error?.code ?? error.code;
+      const text = queryErrorXml(service.model, code, error.message, status, requestId);
+      response.writeHead(status, { 'Content-Type': service.contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId });
+      response.end(text);
+      return { status, errorType: code };
+    }
     const body = service.typeInBody ? { __type: error.code, message: error.message } : { message: error.message };
     sendJson(response, status, body, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': error.code });
-    return status;
+    return { status, errorType: error.code };
   }
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, rawPath: string, rawQuery: string): Promise<void> {
     const started = Date.now();
     const requestId = randomUUID();
     const target = request.headers['x-amz-target'];
-    const service = typeof target === 'string' ? IDENTITY : SYNC;
+    const isQuery = typeof target !== 'string' && request.method === 'POST' && rawPath === '/' && /^application\/x-www-form-urlencoded\b/i.test(String(request.headers['content-type'] ?? ''));
+    // A query request's service is settled by its Version once the body is read; until then the
+    // credential scope decides how an early failure (a body too large) is worded.
+    let service: Service = typeof target === 'string' ? jsonService(target) : isQuery ? (scopeService(request.headers) === 'iam' ? IAM : SNS) : SYNC;
     const entry: RequestLogEntry = { time: new Date(started).toISOString(), requestId, service: service.name, operation: 'Unknown', status: 0, durationMs: 0 };
     let extraLatency = 0;
+    // Errors raised before the handler runs are worded the Cognito way and mapped by ownErrors.
+    let reachedHandler = false;
     try {
       let body: Buffer;
       try {
@@ -155,24 +259,48 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         throw error;
       }
       const query = parseQuery(rawQuery);
+      let parameters: Record<string, string> = {};
+      if (isQuery) {
+        parameters = singleValues({ ...query, ...parseFormBody(body) });
+        service = QUERY_SERVICES.find((candidate) => candidate.model.metadata.apiVersion === parameters.Version) ?? service;
+        entry.service = service.name;
+      }
       const caller = await verifySignature({ method: request.method ?? 'GET', rawPath, query, headers: request.headers, body }, service.name, lookupCredential);
       entry.region = caller.region;
       entry.accountId = caller.credential.accountId;
       entry.accessKeyId = caller.credential.accessKeyId;
+      if (service === IAM && caller.region !== IAM_SIGNING_REGION) {
+        throw new ServiceError('InvalidSignatureException', 403, `Credential should be scoped to a valid region, not '${caller.region}'. IAM is global: sign for ${IAM_SIGNING_REGION}.`);
+      }
 
       let input: Record<string, unknown>;
       let operationName: string;
-      if (service === IDENTITY) {
-        const operation = matchTarget(IDENTITY.model, String(target));
+      if (service.protocol === 'json') {
+        const operation = matchTarget(service.model, String(target));
         if (!operation || request.method !== 'POST' || rawPath !== '/') throw new ServiceError('UnknownOperationException', 400, `Unknown operation ${String(target)}`);
         // Modelled operations the emulator does not serve (GetId, TagResource…) are unknown here too.
-        if (!Object.prototype.hasOwnProperty.call(IDENTITY.handlers, operation.name)) {
-          throw new ServiceError('UnknownOperationException', 400, `The emulator does not implement ${operation.name}; it serves ${Object.keys(IDENTITY.handlers).join(', ')}.`);
+        if (!Object.prototype.hasOwnProperty.call(service.handlers, operation.name)) {
+          throw new ServiceError('UnknownOperationException', 400, `The emulator does not implement ${operation.name}; it serves ${Object.keys(service.handlers).join(', ')}.`);
         }
         operationName = operation.name;
         entry.operation = operationName;
         input = parseJsonBody(body) ?? {};
-        validateShape(IDENTITY.model, operation.input!.shape, input, '');
+        validateShape(service.model, operation.input!.shape, input, '');
+      } else if (service.protocol === 'query') {
+        const { Action: action, Version: version } = parameters;
+        if (version !== service.model.metadata.apiVersion) {
+          throw new ServiceError('UnknownOperationException', 400, `Could not find operation ${action ?? '(no Action)'} for version ${version ?? '(no Version)'}; the emulator serves SNS ${snsModel.metadata.apiVersion} and IAM ${iamModel.metadata.apiVersion}.`);
+        }
+        const operation = matchAction(service.model, action);
+        if (!operation || !Object.prototype.hasOwnProperty.call(service.handlers, operation.name)) {
+          throw new ServiceError('UnknownOperationException', 400, `Could not find operation ${action ?? '(no Action)'} for version ${version}; the emulator serves ${Object.keys(service.handlers).join(', ')}.`);
+        }
+        operationName = operation.name;
+        entry.operation = operationName;
+        delete parameters.Action;
+        delete parameters.Version;
+        input = decodeQueryInput(service.model, operation, parameters);
+        validateShape(service.model, operation.input!.shape, input, '');
       } else {
         const match = matchRoute(SYNC_ROUTES, request.method ?? 'GET', rawPath);
         if (!match) throw new ServiceError('UnknownOperationException', 404, `No Cognito Sync operation matches ${request.method} ${rawPath}`);
@@ -186,6 +314,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const refusal = denied({ credential: caller.credential, accountId: caller.credential.accountId } as CallContext, `${service.name}:${operationName}`);
       if (refusal) throw refusal;
 
+      reachedHandler = true;
       const fired = faults.fire(service.name, operationName);
       extraLatency = fired.latencyMs;
       if (fired.fault?.kind === 'drop') {
@@ -215,14 +344,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const output = service.handlers[operationName](context, input);
       if (changed) persist();
       await sleep(latencyMs + extraLatency);
-      sendJson(response, 200, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
+      if (service.protocol === 'query') {
+        const text = queryResponseXml(service.model, service.model.operations[operationName], output, requestId);
+        response.writeHead(200, { 'Content-Type': service.contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId });
+        response.end(text);
+      } else {
+        sendJson(response, 200, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
+      }
       entry.status = 200;
     } catch (error) {
-      const serviceError = error instanceof ServiceError ? error : new ServiceError('InternalErrorException', 500, 'The emulator failed to process the request; see its console.');
+      let serviceError = error instanceof ServiceError ? error : new ServiceError('InternalErrorException', 500, 'The emulator failed to process the request; see its console.');
       if (!(error instanceof ServiceError)) console.error(error);
+      if (!reachedHandler || !(error instanceof ServiceError)) serviceError = ownError(service, serviceError);
       await sleep(latencyMs + extraLatency);
-      if (!response.headersSent && !response.destroyed) entry.status = sendError(response, service, requestId, serviceError);
-      entry.errorType = serviceError.code;
+      if (!response.headersSent && !response.destroyed) {
+        const sent = sendError(response, service, requestId, serviceError);
+        entry.status = sent.status;
+        entry.errorType = sent.errorType;
+      } else {
+        entry.errorType = serviceError.code;
+      }
     } finally {
       entry.durationMs = Date.now() - started;
       record(entry);
@@ -288,6 +429,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           persist();
           return sendJson(response, 200, { pools });
         }
+        case 'POST /__emulator/resources': {
+          try {
+            const added = addResources(state, body);
+            persist();
+            return sendJson(response, 200, added);
+          } catch (error) {
+            if (!(error instanceof ResourceInputError)) throw error;
+            return sendJson(response, 400, {
+              message: `${error.message}. Expected {"accountId" (12 digits), "region"? (for platformApplications and streams), "platformApplications"?: [{"name", "platform", "enabled"?, "attributes"?}], "roles"?: [{"name", "path"?, "trustedServices"?, "assumeRolePolicyDocument"?, "description"?}], "streams"?: [{"name", "status"?, "mode"?}]}`,
+            });
+          }
+        }
         case 'PATCH /__emulator/settings':
           if (body.latencyMs !== undefined) latencyMs = Math.max(0, Number(body.latencyMs) || 0);
           if (body.bulkPublishDurationMs !== undefined) bulkPublishDurationMs = Math.max(0, Number(body.bulkPublishDurationMs) || 0);
@@ -295,7 +448,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         case 'GET /__emulator/state':
           return sendJson(response, 200, state);
         default:
-          return sendJson(response, 404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET|DELETE requests, GET|POST|DELETE faults, POST credentials, POST pools, PATCH settings, GET state (all under /__emulator/).` });
+          return sendJson(response, 404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET|DELETE requests, GET|POST|DELETE faults, POST credentials, POST pools, POST resources, PATCH settings, GET state (all under /__emulator/).` });
       }
     } catch (error) {
       return sendJson(response, 400, { message: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,8 @@
 // The emulator's state: accounts → regions → identity pools, each pool holding what Cognito
 // Identity (name, providers…) and Cognito Sync (configuration, events, bulk publish, identities,
-// datasets, devices) know about it. Plain JSON, so it can be persisted as is.
+// datasets, devices) know about it; and per account the resources the ARN pickers list (IAM roles,
+// and per region SNS platform applications and Kinesis streams). Plain JSON, so it can be
+// persisted as is.
 import * as fs from 'fs';
 import * as path from 'path';
 import { KnownCredential } from './sigv4';
@@ -69,16 +71,82 @@ export interface PoolState {
   devices: Record<string, DeviceState>;
 }
 
+/** An SNS platform application: `arn:aws:sns:<region>:<account>:app/<platform>/<name>`. */
+export interface PlatformApplicationState {
+  arn: string;
+  /** As ListPlatformApplications returns them (Enabled, AppleCertificateExpiryDate…). */
+  attributes: Record<string, string>;
+}
+
+export interface RoleState {
+  roleName: string;
+  roleId: string;
+  path: string;
+  arn: string;
+  created: number;
+  /** The trust policy as written (JSON text); ListRoles URL-encodes it, as IAM does. */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  maxSessionDuration: number;
+}
+
+export interface StreamState {
+  name: string;
+  arn: string;
+  status: 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
+  mode: 'PROVISIONED' | 'ON_DEMAND';
+  created: number;
+}
+
+export interface RegionResources {
+  /** By ARN. */
+  platformApplications: Record<string, PlatformApplicationState>;
+  /** By stream name. */
+  streams: Record<string, StreamState>;
+}
+
+export interface AccountResources {
+  /** IAM is global: roles by name, for the whole account. */
+  roles: Record<string, RoleState>;
+  regions: Record<string, RegionResources>;
+}
+
 export interface EmulatorState {
   version: 1;
   /** accountId → region → poolId → pool */
   accounts: Record<string, Record<string, Record<string, PoolState>>>;
   /** Credentials added at run time (the demo ones are always known). */
   credentials: KnownCredential[];
+  /** accountId → the SNS, IAM and Kinesis resources; absent until the first is added (older state files have none). */
+  resources?: Record<string, AccountResources>;
 }
 
 export function emptyState(): EmulatorState {
   return { version: 1, accounts: {}, credentials: [] };
+}
+
+/** The resources of an account, created empty when asked for writing. */
+export function accountResources(state: EmulatorState, accountId: string): AccountResources {
+  const resources = (state.resources ??= {});
+  if (!getOwn(resources, accountId)) setOwn(resources, accountId, { roles: {}, regions: {} });
+  return resources[accountId];
+}
+
+export function regionResources(state: EmulatorState, accountId: string, region: string): RegionResources {
+  const regions = accountResources(state, accountId).regions;
+  if (!getOwn(regions, region)) setOwn(regions, region, { platformApplications: {}, streams: {} });
+  return regions[region];
+}
+
+/** Read-only views: nothing is created for an account or region that has no resources. */
+export function rolesOf(state: EmulatorState, accountId: string): RoleState[] {
+  const account = state.resources ? getOwn(state.resources, accountId) : undefined;
+  return account ? Object.values(account.roles) : [];
+}
+
+export function regionResourcesOf(state: EmulatorState, accountId: string, region: string): RegionResources | undefined {
+  const account = state.resources ? getOwn(state.resources, accountId) : undefined;
+  return account ? getOwn(account.regions, region) : undefined;
 }
 
 export class StateFileError extends Error {}
@@ -127,10 +195,27 @@ function shapeProblem(state: unknown): string | undefined {
       }
     }
   }
+  const resourcesProblem = resourcesShapeProblem(state.resources);
+  if (resourcesProblem) return resourcesProblem;
   const badCredential = state.credentials.findIndex(
     (credential) => !isPlainObject(credential) || typeof credential.accessKeyId !== 'string' || typeof credential.secretAccessKey !== 'string' || typeof credential.accountId !== 'string',
   );
   return badCredential < 0 ? undefined : `credentials[${badCredential}]`;
+}
+
+function resourcesShapeProblem(resources: unknown): string | undefined {
+  if (resources === undefined) return undefined;
+  if (!isPlainObject(resources)) return 'resources';
+  for (const [accountId, account] of Object.entries(resources)) {
+    if (!isPlainObject(account) || !isPlainObject(account.roles) || !isPlainObject(account.regions)) return `resources.${accountId}`;
+    for (const [name, role] of Object.entries(account.roles)) {
+      if (!isPlainObject(role) || role.roleName !== name || typeof role.arn !== 'string' || typeof role.assumeRolePolicyDocument !== 'string') return `resources.${accountId}.roles.${name}`;
+    }
+    for (const [region, regionResources] of Object.entries(account.regions)) {
+      if (!isPlainObject(regionResources) || !isPlainObject(regionResources.platformApplications) || !isPlainObject(regionResources.streams)) return `resources.${accountId}.regions.${region}`;
+    }
+  }
+  return undefined;
 }
 
 /** Writes the whole state next to the target and renames it over, so a crash never leaves half a file. */

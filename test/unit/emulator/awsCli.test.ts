@@ -93,6 +93,31 @@ describe('emulator interoperability with the AWS CLI', () => {
     assert.deepEqual(operations, ['CreateIdentityPool 200', 'SetIdentityPoolConfiguration 200', 'GetIdentityPoolConfiguration 200']);
   });
 
+  it('lists SNS platform applications, IAM roles (the trust policy decoded by botocore) and Kinesis streams, all pages', async function () {
+    this.timeout(60_000);
+    const admin = new AdminClient(emulator);
+    await admin.addResources({
+      accountId: MAIN_ACCOUNT,
+      region: 'us-east-1',
+      platformApplications: Array.from({ length: 105 }, (_, index) => ({ name: `CliApp${index}`, platform: 'GCM' })),
+      roles: [{ name: 'CliSyncRole', trustedServices: ['cognito-sync.amazonaws.com'] }, ...Array.from({ length: 104 }, (_, index) => ({ name: `CliRole${index}` }))],
+      streams: Array.from({ length: 105 }, (_, index) => ({ name: `cli-stream-${index}` })),
+    });
+    const applications = json(await aws('sns', 'list-platform-applications')).PlatformApplications as { PlatformApplicationArn: string; Attributes: Record<string, string> }[];
+    assert.equal(applications.length, 105, 'the CLI followed NextToken');
+    assert.deepEqual(applications[0].Attributes, { Enabled: 'true' });
+    const roles = json(await aws('iam', 'list-roles')).Roles as { RoleName: string; AssumeRolePolicyDocument: unknown; CreateDate: string }[];
+    assert.equal(roles.length, 105, 'the CLI followed Marker');
+    const syncRole = roles.find((role) => role.RoleName === 'CliSyncRole');
+    assert.deepEqual(syncRole?.AssumeRolePolicyDocument, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    assert.match(String(syncRole?.CreateDate), /^\d{4}-\d{2}-\d{2}T/);
+    const streams = json(await aws('kinesis', 'list-streams'));
+    assert.equal((streams.StreamNames as string[]).length, 105, 'the CLI followed the stream pages');
+    const refused = await aws('iam', 'list-roles', '--path-prefix', 'no-slash');
+    assert.equal(refused.code, 255, refused.stderr);
+    assert.match(refused.stderr, /ValidationError/);
+  });
+
   it('a malformed role ARN is refused: exit code 255, InvalidParameterException naming pushSync.roleArn', async function () {
     this.timeout(30_000);
     const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliRefused', '--no-allow-unauthenticated-identities'));

@@ -25,14 +25,26 @@ import {
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
 import type { CognitoStreams, PushSync, RecordPatch } from '@aws-sdk/client-cognito-sync';
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import { AuthorizationErrorException, ListPlatformApplicationsCommand } from '@aws-sdk/client-sns';
+import { ListRolesCommand } from '@aws-sdk/client-iam';
+import { InvalidArgumentException as KinesisInvalidArgumentException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import * as behaviour from '../../../emulator/behaviour';
 import {
   AdminClient,
+  KEYS,
   MAIN_ACCOUNT,
   RunningEmulator,
   applicationArn,
   assertErrorReply,
+  assertQueryErrorReply,
+  expectNamedError,
+  iamClient,
+  identityClient,
+  kinesisClient,
+  queryRawCall,
+  snsClient,
+  syncClient,
   createPool,
   eventually,
   expectError,
@@ -353,6 +365,72 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
       assertErrorReply(await signedRequest(emulator, request, { service: 'cognito-sync' }), 413, 'RequestEntityTooLargeException');
       const headers = await signedHeaders(emulator, request, { service: 'cognito-sync' });
       assertErrorReply(await rawRequest(emulator, { ...request, headers, chunked: true }), 413, 'RequestEntityTooLargeException');
+    });
+  });
+
+  // The ARN pickers' services (SNS, IAM, Kinesis): their clients, made per test.
+  const pickerClients: { destroy(): void }[] = [];
+  const picker = <T extends { destroy(): void }>(client: T): T => {
+    pickerClients.push(client);
+    return client;
+  };
+  afterEach(() => pickerClients.splice(0).forEach((client) => client.destroy()));
+
+  choice('SYNC_ONLY_KEY_DENIED_ACTIONS', () => {
+    it('AKIAEMULATORDEMO0003 gets AccessDenied (403) from IAM ListRoles, yet lists SNS applications, Kinesis streams and Cognito Sync pools', async () => {
+      assert.deepEqual([...behaviour.SYNC_ONLY_KEY_DENIED_ACTIONS], ['cognito-identity:*', 'iam:ListRoles']);
+      await admin.reset('demo');
+      const credentials = KEYS.syncOnly;
+      await expectNamedError(picker(iamClient(emulator, { credentials })).send(new ListRolesCommand({})), 'AccessDenied', 403, /demo-sync-only is not authorized to perform: iam:ListRoles/);
+      assert.ok(((await picker(snsClient(emulator, { credentials })).send(new ListPlatformApplicationsCommand({}))).PlatformApplications ?? []).length > 0);
+      assert.ok(((await picker(kinesisClient(emulator, { credentials })).send(new ListStreamsCommand({}))).StreamNames ?? []).length > 0);
+      assert.ok(((await picker(syncClient(emulator, { credentials })).send(new ListIdentityPoolUsageCommand({}))).IdentityPoolUsages ?? []).length > 0);
+      await expectNamedError(picker(identityClient(emulator, { credentials })).send(new ListIdentityPoolsCommand({ MaxResults: 5 })), 'NotAuthorizedException', 400);
+    });
+  });
+
+  choice('VALIDATION_ERRORS', () => {
+    it('a constraint violation is InvalidParameterException from SNS, ValidationError from IAM and ValidationException from Kinesis, all 400', async () => {
+      assert.deepEqual(behaviour.VALIDATION_ERRORS, { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' });
+      await expectNamedError(picker(iamClient(emulator)).send(new ListRolesCommand({ MaxItems: 0 })), 'ValidationError', 400, /Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1/);
+      await expectNamedError(picker(kinesisClient(emulator)).send(new ListStreamsCommand({ Limit: 10001 })), 'ValidationException', 400, /Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000/);
+      // ListPlatformApplications has no constrained member: an unreadable body shows SNS's code.
+      const reply = await queryRawCall(emulator, 'sns', Buffer.from([0x41, 0x3d, 0xc3, 0x28]));
+      assertQueryErrorReply(reply, 400, 'InvalidParameter');
+    });
+  });
+
+  choice('ACCESS_DENIED_ERRORS', () => {
+    it('a denied action is AuthorizationErrorException (403) from SNS, AccessDenied (403) from IAM and AccessDeniedException (400) from Kinesis', async () => {
+      const credentials = { accessKeyId: 'AKIAEMULATORDENYALL1', secretAccessKey: 'secret-of-the-deny-all-key-0000000000' };
+      await admin.addCredential({ ...credentials, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'iam:*', 'kinesis:*'] });
+      await expectError(picker(snsClient(emulator, { credentials })).send(new ListPlatformApplicationsCommand({})), AuthorizationErrorException, 403);
+      await expectNamedError(picker(iamClient(emulator, { credentials })).send(new ListRolesCommand({})), 'AccessDenied', 403);
+      await expectNamedError(picker(kinesisClient(emulator, { credentials })).send(new ListStreamsCommand({})), 'AccessDeniedException', 400);
+      assert.equal(behaviour.ACCESS_DENIED_ERRORS.kinesis.status, 400);
+    });
+  });
+
+  choice('INVALID_MARKER_MESSAGE', () => {
+    it('an IAM Marker the emulator never issued is ValidationError (400) with the documented message; an issued one works', async () => {
+      await admin.addResources({ accountId: MAIN_ACCOUNT, roles: [{ name: 'RoleA' }, { name: 'RoleB' }] });
+      const iam = picker(iamClient(emulator));
+      const error = await expectNamedError(iam.send(new ListRolesCommand({ Marker: 'not-a-marker' })), 'ValidationError', 400);
+      assert.equal(error.message, behaviour.INVALID_MARKER_MESSAGE);
+      const first = await iam.send(new ListRolesCommand({ MaxItems: 1 }));
+      assert.deepEqual((await iam.send(new ListRolesCommand({ Marker: first.Marker }))).Roles?.map((role) => role.RoleName), ['RoleB']);
+    });
+  });
+
+  choice('LIST_STREAMS_TOKEN_WITH_START_NAME', () => {
+    it('Kinesis ListStreams with NextToken and ExclusiveStartStreamName is InvalidArgumentException (400); each alone works', async () => {
+      await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', streams: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
+      const kinesis = picker(kinesisClient(emulator));
+      const first = await kinesis.send(new ListStreamsCommand({ Limit: 1 }));
+      assert.equal(behaviour.LIST_STREAMS_TOKEN_WITH_START_NAME, 'InvalidArgumentException');
+      await expectError(kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken, ExclusiveStartStreamName: 'a' })), KinesisInvalidArgumentException, 400, /cannot be provided together/);
+      assert.deepEqual((await kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken }))).StreamNames, ['b', 'c']);
+      assert.deepEqual((await kinesis.send(new ListStreamsCommand({ ExclusiveStartStreamName: 'b' }))).StreamNames, ['c']);
     });
   });
 

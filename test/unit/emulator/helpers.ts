@@ -10,6 +10,10 @@ import * as syncSdk from '@aws-sdk/client-cognito-sync';
 import * as identitySdk from '@aws-sdk/client-cognito-identity';
 import { CognitoSyncClient } from '@aws-sdk/client-cognito-sync';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { DEMO_CREDENTIALS, startEmulator } from '../../../emulator';
 import type { EmulatorOptions, FaultInput, FaultRule, RunningEmulator } from '../../../emulator';
 import type { EmulatorState } from '../../../emulator/store';
@@ -68,6 +72,30 @@ export function identityClient(emulator: { url: string }, options: ClientOptions
     credentials: options.credentials ?? KEYS.main,
     maxAttempts: 1,
     ...(options.requestTimeoutMs ? { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } } : {}),
+  });
+}
+
+/** An SNS client (awsQuery) for the emulator. */
+export function snsClient(emulator: { url: string }, options: ClientOptions = {}): SNSClient {
+  return new SNSClient({ endpoint: emulator.url, region: options.region ?? REGION, credentials: options.credentials ?? KEYS.main, maxAttempts: 1 });
+}
+
+/** An IAM client (awsQuery). IAM is global: it signs for us-east-1 unless `region` says otherwise. */
+export function iamClient(emulator: { url: string }, options: ClientOptions = {}): IAMClient {
+  return new IAMClient({ endpoint: emulator.url, region: options.region ?? 'us-east-1', credentials: options.credentials ?? KEYS.main, maxAttempts: 1 });
+}
+
+/**
+ * A Kinesis client (awsJson1_1) over HTTP/1.1: the SDK's Kinesis client defaults to HTTP/2, which
+ * the emulator does not speak (README; the extension and the AWS CLI use HTTP/1.1 too).
+ */
+export function kinesisClient(emulator: { url: string }, options: ClientOptions = {}): KinesisClient {
+  return new KinesisClient({
+    endpoint: emulator.url,
+    region: options.region ?? REGION,
+    credentials: options.credentials ?? KEYS.main,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } : {}),
   });
 }
 
@@ -195,7 +223,7 @@ export function rawRequest(emulator: RunningEmulator, request: RawRequest): Prom
 }
 
 export interface SignOptions {
-  service: 'cognito-sync' | 'cognito-identity';
+  service: 'cognito-sync' | 'cognito-identity' | 'sns' | 'iam' | 'kinesis';
   region?: string;
   credentials?: Credentials;
   signingDate?: Date;
@@ -267,6 +295,24 @@ export function identityRawCall(emulator: RunningEmulator, target: string, body:
   );
 }
 
+/** A signed awsQuery call (SNS or IAM): POST / with the form-encoded `body` as given. */
+export function queryRawCall(emulator: RunningEmulator, service: 'sns' | 'iam', body: string | Buffer, options: Partial<SignOptions> = {}): Promise<RawResponse> {
+  return signedRequest(emulator, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body }, { service, ...options });
+}
+
+/** Asserts an awsQuery error reply: status, XML ErrorResponse with Type/Code/Message, x-amzn-RequestId. */
+export function assertQueryErrorReply(reply: RawResponse, status: number, code: string): void {
+  assert.equal(reply.status, status, `expected HTTP ${status} ${code}, got ${reply.status} ${reply.text.slice(0, 300)}`);
+  assert.match(String(reply.headers['content-type']), /^text\/xml/);
+  const requestId = String(reply.headers['x-amzn-requestid']);
+  assert.match(requestId, /^[0-9a-f-]{36}$/);
+  const match = /^<\?xml[^>]*\?>\s*<ErrorResponse xmlns="[^"]+"><Error><Type>(Sender|Receiver)<\/Type><Code>([^<]+)<\/Code><Message>([^<]+)<\/Message><\/Error><RequestId>([^<]+)<\/RequestId><\/ErrorResponse>\s*$/.exec(reply.text);
+  assert.ok(match, `not an awsQuery ErrorResponse: ${reply.text.slice(0, 300)}`);
+  assert.equal(match[1], status >= 500 ? 'Receiver' : 'Sender');
+  assert.equal(match[2], code);
+  assert.equal(match[4], requestId, 'the body and the header carry the same request id');
+}
+
 /** Asserts the error wire format of reference §3 (and `__type` for awsJson). */
 export function assertErrorReply(reply: RawResponse, status: number, errorType: string, options: { typeInBody?: boolean } = {}): void {
   assert.equal(reply.status, status, `expected HTTP ${status} ${errorType}, got ${reply.status} ${reply.text.slice(0, 300)}`);
@@ -298,6 +344,14 @@ export interface PoolsInput {
   namePrefix?: string;
   pushSync?: { ApplicationArns?: string[]; RoleArn?: string };
   cognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: string };
+}
+
+export interface ResourcesInput {
+  accountId: string;
+  region?: string;
+  platformApplications?: { name: string; platform: string; enabled?: boolean; attributes?: Record<string, string> }[];
+  roles?: { name: string; path?: string; trustedServices?: string[]; assumeRolePolicyDocument?: string | object; description?: string }[];
+  streams?: { name: string; status?: string; mode?: string }[];
 }
 
 export class AdminClient {
@@ -348,6 +402,11 @@ export class AdminClient {
 
   createPools(input: PoolsInput): Promise<{ pools: { IdentityPoolId: string; IdentityPoolName: string }[] }> {
     return this.call('POST', 'pools', input);
+  }
+
+  /** Adds SNS platform applications, IAM roles and Kinesis streams; returns their ARNs. */
+  addResources(input: ResourcesInput): Promise<{ platformApplications: string[]; roles: string[]; streams: string[] }> {
+    return this.call('POST', 'resources', input);
   }
 
   settings(settings: { latencyMs?: number; bulkPublishDurationMs?: number }): Promise<{ latencyMs: number; bulkPublishDurationMs: number }> {
