@@ -3,7 +3,9 @@
 // no secret reaches them. No SDK import: SDK exceptions are recognised by name, code and metadata.
 import { redact } from './secrets';
 
-export type AwsService = 'cognito-sync' | 'cognito-identity';
+/** The services this layer calls: the two of Cognito Sync, and the three the ARN pickers list from. */
+export const AWS_SERVICES = ['cognito-sync', 'cognito-identity', 'sns', 'iam', 'kinesis'] as const;
+export type AwsService = (typeof AWS_SERVICES)[number];
 
 export type AwsErrorKind =
   | 'notAuthorized'
@@ -47,6 +49,8 @@ export interface AwsErrorDetails extends OperationContext {
   httpStatus?: number;
   requestId?: string;
   attempts?: number;
+  /** For malformedConfig: the AWS config or credentials file it is about. */
+  file?: string;
 }
 
 export class AwsError extends Error {
@@ -73,7 +77,7 @@ export class AwsError extends Error {
   }
 }
 
-export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity' };
+export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity', sns: 'SNS', iam: 'IAM', kinesis: 'Kinesis' };
 
 /** `Cognito Sync SetIdentityPoolConfiguration for identity pool us-east-1:… (profile "dev")`. */
 export function describeOperation(context: OperationContext): string {
@@ -91,18 +95,23 @@ export function iamAction(context: OperationContext): string {
 }
 
 const NAMES: [AwsErrorKind, readonly string[]][] = [
-  ['notAuthorized', ['NotAuthorizedException', 'AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']],
-  ['invalidCredentials', ['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'IncompleteSignatureException', 'MissingAuthenticationTokenException']],
+  // SNS, IAM and Kinesis (the ARN pickers) name some of these their own way: AuthorizationError,
+  // InvalidClientTokenId, ValidationError, ServiceFailure…
+  ['notAuthorized', ['NotAuthorizedException', 'AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationErrorException', 'AuthorizationError']],
+  ['invalidCredentials', ['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'IncompleteSignatureException', 'IncompleteSignature', 'MissingAuthenticationTokenException', 'MissingAuthenticationToken']],
   ['expiredCredentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
   ['notFound', ['ResourceNotFoundException']],
-  ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException']],
-  ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException']],
+  ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException', 'ThrottledException']],
+  ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException', 'ValidationError', 'InvalidParameter', 'InvalidArgumentException', 'ExpiredNextTokenException']],
   ['conflict', ['ConcurrentModificationException', 'ResourceConflictException']],
   ['alreadyInProgress', ['DuplicateRequestException']],
   ['alreadyStreamed', ['AlreadyStreamedException']],
-  ['serviceError', ['InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']],
+  ['serviceError', ['InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceFailureException', 'ServiceFailure']],
   ['timeout', ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']],
 ];
+
+/** The connection was there and then closed (the server went away mid-request). */
+const connectionLost = (code: string | undefined) => code === 'ECONNRESET' || code === 'EPIPE';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EPROTO', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
@@ -122,6 +131,9 @@ function shapeOf(error: unknown): ErrorShape {
 function kindOf(shape: ErrorShape): AwsErrorKind {
   const name = typeof shape.name === 'string' ? shape.name : '';
   const code = typeof shape.code === 'string' ? shape.code : '';
+  // The SDK's HTTP handler renames ECONNRESET and EPIPE errors TimeoutError (so that they are
+  // retried): a connection closed before the answer is no timeout, the code says what happened.
+  if (name === 'TimeoutError' && NETWORK_CODES.has(code)) return 'network';
   for (const [kind, names] of NAMES) if (names.includes(name) || names.includes(code)) return kind;
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
   if (NETWORK_CODES.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/.test(String(shape.message))) return 'network';
@@ -135,8 +147,10 @@ function kindOf(shape: ErrorShape): AwsErrorKind {
 export function toAwsError(error: unknown, context: OperationContext): AwsError {
   if (error instanceof AwsError) return error;
   const shape = shapeOf(error);
-  const kind = kindOf(shape);
-  const code = typeof shape.name === 'string' && shape.name !== 'Error' ? shape.name : typeof shape.code === 'string' ? shape.code : undefined;
+  // Kinesis's LimitExceededException is its request rate limit; Cognito Sync's is a dataset quota.
+  const kind = context.service === 'kinesis' && shape.name === 'LimitExceededException' ? 'throttled' : kindOf(shape);
+  const errno = kind === 'network' && typeof shape.code === 'string' ? shape.code : undefined;
+  const code = errno ?? (typeof shape.name === 'string' && shape.name !== 'Error' ? shape.name : typeof shape.code === 'string' ? shape.code : undefined);
   const details: AwsErrorDetails = {
     ...context,
     code,
@@ -170,7 +184,7 @@ function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMess
     case 'timeout':
       return `${what} timed out: no answer within ${seconds(details.timeoutSeconds)}${details.endpoint ? ` from ${details.endpoint}` : ''}. Check the network or raise the setting cognitoSync.requestTimeoutSeconds.`;
     case 'network':
-      return `${what} failed: cannot reach ${details.endpoint ?? 'the AWS endpoint'} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
+      return `${what} failed: ${connectionLost(details.code) ? 'the connection to' : 'cannot reach'} ${details.endpoint ?? 'the AWS endpoint'}${connectionLost(details.code) ? ' was closed before the answer came' : ''} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
     case 'invalidParameter':
       return `${what} was rejected as invalid${aws}. Correct the value and try again.`;
     case 'conflict':

@@ -2,7 +2,7 @@
 // required on the first call that needs it (see sdk.ts).
 export { AwsSession, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './session';
 export type { AwsSessionOptions } from './session';
-export { AwsError, describeOperation, iamAction } from './errors';
+export { AWS_SERVICES, AwsError, describeOperation, iamAction } from './errors';
 export type { AwsErrorKind, AwsErrorDetails, AwsService, OperationContext } from './errors';
 export { COGNITO_SYNC_REGIONS, DEFAULT_REGION, isCognitoSyncRegion, regionOfPoolId } from './regions';
 export type { CognitoSyncRegion } from './regions';
@@ -16,6 +16,9 @@ export type { SetConfigurationResult } from './configuration';
 export type { CognitoEvents } from './events';
 export type { BulkPublishDetails, BulkPublishStatus } from './bulkPublish';
 export type { Caller } from './clients';
+export { MAX_LISTED_RESOURCES } from './resources';
+export type { PlatformApplicationSummary, ResourceList, ResourceListOptions, RoleSummary, StreamSummary } from './resources';
+export { COGNITO_SYNC_PRINCIPAL, trustPolicyAllowsService } from './trustPolicy';
 
 import { AwsSession, AwsSessionOptions } from './session';
 

@@ -254,3 +254,10 @@ export async function describeUsage(caller: Caller, identityPoolId: string): Pro
   const output = await caller.sync(region, 'DescribeIdentityPoolUsage', { IdentityPoolId: identityPoolId }, identityPoolId);
   return usageOf({ IdentityPoolId: identityPoolId, ...output.IdentityPoolUsage }, region);
 }
+
+/** Cognito Identity DescribeIdentityPool: the pool's name (for messages that name the pool). */
+export async function describePoolName(caller: Caller, identityPoolId: string): Promise<string | undefined> {
+  const region = poolRegion(caller, identityPoolId, 'DescribeIdentityPool');
+  const output = await caller.identity(region, 'DescribeIdentityPool', { IdentityPoolId: identityPoolId });
+  return output.IdentityPoolName;
+}

@@ -41,7 +41,8 @@ export interface ProfileSnapshot {
   problems: AwsError[];
 }
 
-const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity' };
+/** Each service's key in a `services` section and in AWS_ENDPOINT_URL_<KEY> (the SDK's snake_case service id). */
+const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity', sns: 'sns', iam: 'iam', kinesis: 'kinesis' };
 
 function expandHome(file: string): string {
   return file.startsWith('~/') ? path.join(os.homedir(), file.slice(2)) : file;
@@ -111,13 +112,24 @@ const isProfileSection = (key: string) => !key.startsWith('sso-session.') && !ke
 export function malformedLines(text: string): { line: number; problem: string }[] {
   const problems: { line: number; problem: string }[] = [];
   let inSection = false;
+  const sectionLines = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, index) => {
     // Comments are cut the way the loader cuts them: `#` or `;` at the start or after a space.
     const line = raw.split(/(^|\s)[;#]/)[0].trim();
     if (line === '') return;
     if (line.startsWith('[')) {
-      if (!line.endsWith(']') || line.length < 3) problems.push({ line: index + 1, problem: 'a section header must look like [name]' });
-      else inSection = true;
+      if (!line.endsWith(']') || line.length < 3) {
+        problems.push({ line: index + 1, problem: 'a section header must look like [name]' });
+        return;
+      }
+      inSection = true;
+      const name = line.slice(1, -1).trim();
+      // The loader throws on this name and, quietly, drops every profile of the file.
+      if (name === '__proto__' || name === 'profile __proto__') problems.push({ line: index + 1, problem: 'the section name __proto__ makes the AWS SDK ignore the whole file' });
+      // The SDK merges repeated sections (later values win); the AWS CLI refuses the whole file.
+      const first = sectionLines.get(name);
+      if (first !== undefined) problems.push({ line: index + 1, problem: `section [${name}] repeats line ${first} (the AWS SDK merges them, the AWS CLI refuses the file)` });
+      else sectionLines.set(name, index + 1);
       return;
     }
     const equals = line.indexOf('=');
@@ -141,12 +153,19 @@ async function lint(file: string, label: string): Promise<AwsError | undefined> 
   try {
     text = await readIfExists(file);
   } catch (error) {
-    return new AwsError('malformedConfig', `The AWS ${label} file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix its permissions or point ${label === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE'} at a readable file.`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const variable = label === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE';
+    const fix = code === 'EISDIR' ? `It is a directory: move it away and create the file, or point ${variable} at a file.` : `Fix its permissions or point ${variable} at a readable file.`;
+    return new AwsError('malformedConfig', `The AWS ${label} file ${file} cannot be read (${code}). ${fix}`, { file, code });
   }
   const problems = text === undefined ? [] : malformedLines(text);
   if (problems.length === 0) return undefined;
   const listed = problems.slice(0, 5).map((problem) => `line ${problem.line}: ${problem.problem}`).join('; ');
-  return new AwsError('malformedConfig', `The AWS ${label} file ${file} is malformed (${listed}${problems.length > 5 ? `; ${problems.length - 5} more` : ''}). The AWS SDK ignores these lines, so settings on them have no effect; fix them in the file.`);
+  return new AwsError(
+    'malformedConfig',
+    `The AWS ${label} file ${file} is malformed (${listed}${problems.length > 5 ? `; ${problems.length - 5} more` : ''}). The AWS SDK skips such lines, so settings on them have no effect; fix them in the file.`,
+    { file },
+  );
 }
 
 /**
@@ -157,8 +176,14 @@ async function lint(file: string, label: string): Promise<AwsError | undefined> 
 function fingerprint(files: ProfileFiles): string {
   return [files.configFile, files.credentialsFile]
     .map((file) => {
-      const stat = fs.statSync(file, { throwIfNoEntry: false });
-      return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : 'missing';
+      // A path that cannot be looked at (a parent that is a file, no permission) is a state of
+      // its own, reported by lint(); throwing here would leave the caller with no profiles at all.
+      try {
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : 'missing';
+      } catch (error) {
+        return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+      }
     })
     .join('|');
 }
@@ -232,7 +257,8 @@ export function resolveEndpoint(service: AwsService, profile: ProfileInfo | unde
 
 /** The URL a request goes to, for messages: the resolved endpoint or the AWS default. */
 export function endpointForMessages(service: AwsService, region: string, endpoint: ResolvedEndpoint): string {
-  return endpoint.url ?? `https://${service}.${region}.amazonaws.com`;
+  // IAM is global: one endpoint for every region.
+  return endpoint.url ?? (service === 'iam' ? 'https://iam.amazonaws.com' : `https://${service}.${region}.amazonaws.com`);
 }
 
 export interface Disposable {

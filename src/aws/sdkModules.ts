@@ -6,3 +6,14 @@ export * as identity from '@aws-sdk/client-cognito-identity';
 export * as ini from '@aws-sdk/credential-provider-ini';
 export * as http from '@smithy/node-http-handler';
 export * as sharedConfig from '@smithy/core/config';
+
+/**
+ * The clients of the ARN pickers' reads (ListPlatformApplications, ListRoles, ListStreams). They
+ * are in this bundle too, but run only when a picker first lists: esbuild turns each import()
+ * into a deferred require, so the first Cognito call does not pay for evaluating them.
+ */
+export const pickers = {
+  sns: () => import('@aws-sdk/client-sns'),
+  iam: () => import('@aws-sdk/client-iam'),
+  kinesis: () => import('@aws-sdk/client-kinesis'),
+};

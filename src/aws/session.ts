@@ -3,7 +3,7 @@
 // credentials). Settings come in as plain options; nothing here imports vscode.
 import { setMaxListeners } from 'events';
 import { AwsError, AwsService, OperationContext, describeOperation, toAwsError } from './errors';
-import { Caller, ClientEntry, ClientFactory, IdentityOperations, SyncOperations } from './clients';
+import { Caller, ClientEntry, ClientFactory, IAM_REGION } from './clients';
 import { CredentialSource, MfaCodeProvider, checkProfile, createCredentialSource } from './credentials';
 import { ApiCallLogger, ApiCallRecord } from './logging';
 import {
@@ -18,11 +18,22 @@ import {
   watchProfileFiles,
 } from './profiles';
 import { COGNITO_SYNC_REGIONS, isCognitoSyncRegion } from './regions';
-import { loadSdk } from './sdk';
-import { PageHints, PoolListUpdate, PoolListing, PoolUsage, describeUsage, listPools, listPoolsInRegions } from './pools';
+import { serviceSdk } from './sdk';
+import { PageHints, PoolListUpdate, PoolListing, PoolUsage, describePoolName, describeUsage, listPools, listPoolsInRegions } from './pools';
 import { SetConfigurationResult, getConfiguration, setConfiguration } from './configuration';
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
+import {
+  PlatformApplicationSummary,
+  ResourceList,
+  ResourceListCache,
+  ResourceListOptions,
+  RoleSummary,
+  StreamSummary,
+  listPlatformApplications,
+  listRoles,
+  listStreams,
+} from './resources';
 import { SyncConfiguration } from '../model/configuration';
 
 export interface AwsSessionOptions {
@@ -48,9 +59,6 @@ export interface AwsSessionOptions {
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 15;
 
 type CommandConstructor = new (input: object) => object;
-interface Sender {
-  send(command: object, options: { abortSignal: AbortSignal }): Promise<{ $metadata?: { requestId?: string; attempts?: number } }>;
-}
 
 /** Kinds raised before a request is sent; they get the operation prefixed to their message. */
 const PROFILE_KINDS = new Set(['profileNotFound', 'noCredentials', 'malformedConfig', 'ssoLoginRequired', 'mfaRequired', 'credentialProcessFailed']);
@@ -71,6 +79,8 @@ export class AwsSession {
   private watcher: Disposable | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly pageHints: PageHints = new Map();
+  /** The ARN pickers' lists, per profile and region; emptied whenever the profile or its files change. */
+  private readonly resourceLists = new ResourceListCache();
 
   constructor(private readonly options: AwsSessionOptions = {}) {
     this.files = resolveProfileFiles(options.files);
@@ -114,12 +124,15 @@ export class AwsSession {
     this.generation.controller.abort();
     this.generation = newGeneration(name);
     this.clients.retire((profile) => profile !== name);
+    this.resourceLists.clear();
   }
 
   /** New endpoint or timeout settings: clients are rebuilt on the next call. */
   updateSettings(settings: { endpoint?: string; requestTimeoutSeconds?: number }): void {
     const timeout = settings.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
     if ((settings.endpoint ?? '') === (this.endpoint ?? '') && timeout === this.timeoutSeconds) return;
+    // Another endpoint is another set of resources (e.g. the emulator instead of AWS).
+    if ((settings.endpoint ?? '') !== (this.endpoint ?? '')) this.resourceLists.clear();
     this.endpoint = settings.endpoint;
     this.timeoutSeconds = timeout;
     this.clients.retire();
@@ -162,6 +175,9 @@ export class AwsSession {
       cancelled: generation.controller.signal,
       sync: (region, operation, input, identityPoolId) => this.send(generation, 'cognito-sync', region, operation, input, identityPoolId) as never,
       identity: (region, operation, input) => this.send(generation, 'cognito-identity', region, operation, input, undefined) as never,
+      sns: (region, operation, input) => this.send(generation, 'sns', region, operation, input, undefined) as never,
+      iam: (operation, input) => this.send(generation, 'iam', IAM_REGION, operation, input, undefined) as never,
+      kinesis: (region, operation, input) => this.send(generation, 'kinesis', region, operation, input, undefined) as never,
       throwIfCancelled: () => {
         if (generation.controller.signal.aborted) throw this.cancelledError(generation, {});
       },
@@ -208,7 +224,45 @@ export class AwsSession {
     return describeUsage(this.caller(), identityPoolId);
   }
 
+  /** The pool's name from Cognito Identity (undefined when it has none). */
+  getPoolName(identityPoolId: string): Promise<string | undefined> {
+    return describePoolName(this.caller(), identityPoolId);
+  }
+
+  /**
+   * The SNS platform applications of `region` (for Push Sync), sorted by name: every page up to
+   * MAX_LISTED_RESOURCES (`capped` says when more exist). Cached per profile and region for the
+   * session; `refresh` asks again. Fails with an AwsError, kind `notAuthorized` when the profile
+   * may not call sns:ListPlatformApplications.
+   */
+  listPlatformApplications(region: string, options: ResourceListOptions = {}): Promise<ResourceList<PlatformApplicationSummary>> {
+    const caller = this.caller();
+    return this.resourceLists.get(`${caller.profile}\u0000sns\u0000${region}`, () => listPlatformApplications(caller, region), options.refresh);
+  }
+
+  /**
+   * The account's IAM roles (IAM is global), those whose trust policy allows
+   * cognito-sync.amazonaws.com first (`trustsCognitoSync`), each group by name. Same paging,
+   * caching and errors as listPlatformApplications (kind `notAuthorized`: iam:ListRoles denied).
+   */
+  listRoles(options: ResourceListOptions = {}): Promise<ResourceList<RoleSummary>> {
+    const caller = this.caller();
+    return this.resourceLists.get(`${caller.profile}\u0000iam`, () => listRoles(caller), options.refresh);
+  }
+
+  /** The Kinesis streams of `region` (for Cognito Streams), by name. Same paging, caching and errors. */
+  listStreams(region: string, options: ResourceListOptions = {}): Promise<ResourceList<StreamSummary>> {
+    const caller = this.caller();
+    return this.resourceLists.get(`${caller.profile}\u0000kinesis\u0000${region}`, () => listStreams(caller, region), options.refresh);
+  }
+
+  /** Forgets every cached picker list (e.g. on an explicit Refresh). */
+  clearResourceLists(): void {
+    this.resourceLists.clear();
+  }
+
   dispose(): void {
+    this.resourceLists.clear();
     this.watcher?.dispose();
     this.watcher = undefined;
     this.listeners.clear();
@@ -219,6 +273,8 @@ export class AwsSession {
   private forgetProfiles(): void {
     this.sources.clear();
     this.clients.retire();
+    // The files changed: a profile may now hold another account's credentials.
+    this.resourceLists.clear();
   }
 
   private async profileFor(generation: Generation): Promise<{ profile: ProfileInfo; credentials: CredentialSource }> {
@@ -240,7 +296,7 @@ export class AwsSession {
     generation: Generation,
     service: AwsService,
     region: string,
-    operation: keyof SyncOperations | keyof IdentityOperations,
+    operation: string,
     input: object,
     identityPoolId: string | undefined,
   ): Promise<unknown> {
@@ -259,10 +315,8 @@ export class AwsSession {
         const { profile, credentials } = await this.profileFor(generation);
         entry = await this.clients.acquire(profile, credentials, region);
         context.endpoint = endpointForMessages(service, region, entry.endpoints[service]);
-        const sdk = await loadSdk();
-        const module = service === 'cognito-sync' ? sdk.sync : sdk.identity;
-        const Command = (module as unknown as Record<string, CommandConstructor>)[`${operation}Command`];
-        const client = (service === 'cognito-sync' ? entry.sync : entry.identity) as unknown as Sender;
+        const Command = ((await serviceSdk(service)) as Record<string, CommandConstructor>)[`${operation}Command`];
+        const client = await entry.client(service);
         const output = await client.send(new Command(input), { abortSignal: abort.signal });
         this.log(context, started, { outcome: 'ok', requestId: output.$metadata?.requestId, attempts: output.$metadata?.attempts });
         return output;

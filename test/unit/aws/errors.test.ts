@@ -74,8 +74,13 @@ describe('aws errors', () => {
   it('reports throttling that outlasts the retries, with the number of attempts (throttled)', async () => {
     const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
     await addFault(emulator, { operation: 'DescribeIdentityPoolUsage', kind: 'error', error: 'TooManyRequestsException' });
+    const before = requestsOf(emulator, 'DescribeIdentityPoolUsage').length;
     const error = await expectAwsError(session.describeUsage(SHOP_PROD), 'throttled');
-    assert.match(error.message, /DescribeIdentityPoolUsage for identity pool .* was throttled by AWS \(TooManyRequestsException\) after 3 attempts\. Wait a minute/);
+    // Throttling is retried more than the standard 3 times (src/aws/clients.ts RetryPolicy).
+    const attempts = requestsOf(emulator, 'DescribeIdentityPoolUsage').length - before;
+    assert.ok(attempts > 3, `${attempts} attempts`);
+    assert.equal(error.details.attempts, attempts);
+    assert.match(error.message, new RegExp(`DescribeIdentityPoolUsage for identity pool .* was throttled by AWS \\(TooManyRequestsException\\) after ${attempts} attempts\\. Wait a minute`));
     session.dispose();
   });
 
@@ -113,6 +118,43 @@ describe('aws errors', () => {
     const error = await expectAwsError(session.setSyncTrigger(SHOP_PROD, 'arn:aws:lambda:nowhere'), 'invalidParameter');
     assert.match(error.message, /SetCognitoEvents .* was rejected as invalid \(AWS said: .*not a Lambda function ARN/);
     session.dispose();
+  });
+
+  describe('bulk publish refusals', () => {
+    const STREAMS = { StreamName: 'errors-stream', RoleArn: `arn:aws:iam::${MAIN_ACCOUNT}:role/Streams`, StreamingStatus: 'ENABLED' };
+    let counter = 0;
+    async function streamingPool(): Promise<string> {
+      counter += 1;
+      const reply = await admin<{ pools: { IdentityPoolId: string }[] }>(emulator, 'POST', 'pools', { accountId: MAIN_ACCOUNT, region: 'us-east-1', count: 1, namePrefix: `bulk-errors-${counter}`, cognitoStreams: STREAMS });
+      return reply.pools[0].IdentityPoolId;
+    }
+    const publishTakes = (ms: number) => admin(emulator, 'PATCH', 'settings', { bulkPublishDurationMs: ms });
+    after(() => publishTakes(3000));
+
+    it('says a bulk publish is already running, and to wait (alreadyInProgress from DuplicateRequestException)', async () => {
+      await publishTakes(60_000);
+      const id = await streamingPool();
+      const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
+      await session.bulkPublish(id);
+      const error = await expectAwsError(session.bulkPublish(id), 'alreadyInProgress');
+      assert.equal(error.details.code, 'DuplicateRequestException');
+      assert.equal(error.details.httpStatus, 400);
+      assert.ok(error.message.includes(`BulkPublish for identity pool ${id} (profile "main") failed: a bulk publish is already in progress for this pool. Wait until it finishes`), error.message);
+      session.dispose();
+    });
+
+    it('says one bulk publish per 24 hours is allowed after a success (alreadyStreamed from AlreadyStreamedException)', async () => {
+      await publishTakes(0);
+      const id = await streamingPool();
+      const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
+      await session.bulkPublish(id);
+      assert.equal((await session.getBulkPublishDetails(id)).status, 'SUCCEEDED');
+      const error = await expectAwsError(session.bulkPublish(id), 'alreadyStreamed');
+      assert.equal(error.details.code, 'AlreadyStreamedException');
+      assert.equal(error.details.httpStatus, 400);
+      assert.ok(error.message.includes(`BulkPublish for identity pool ${id} (profile "main") failed: a bulk publish already succeeded in the last 24 hours, and AWS allows one per 24 hours.`), error.message);
+      session.dispose();
+    });
   });
 
   it('never puts a secret key, session token or signature in a message or a log line', async () => {

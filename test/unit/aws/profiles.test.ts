@@ -114,6 +114,15 @@ describe('aws profiles', () => {
     );
   });
 
+  it('reports what the ini loader merges or drops silently: a repeated section, a __proto__ section', () => {
+    assert.deepEqual(malformedLines('[profile a]\nregion = x\n[profile b]\n[profile a]\nregion = y\n'), [
+      { line: 4, problem: 'section [profile a] repeats line 1 (the AWS SDK merges them, the AWS CLI refuses the file)' },
+    ]);
+    assert.deepEqual(malformedLines('[ok]\nk = v\n[profile __proto__]\nk = v\n').map((problem) => [problem.line, problem.problem]), [[3, 'the section name __proto__ makes the AWS SDK ignore the whole file']]);
+    // A byte-order mark and CRLF line ends are read like the loader reads them: no problem.
+    assert.deepEqual(malformedLines('\ufeff[profile a]\r\nregion = x\r\n'), []);
+  });
+
   it('fails a call on a profile missing from both files with profileNotFound and the fix', async () => {
     const { session } = testSession(files, { profile: 'ghost', endpoint: emulator.url });
     const error = await expectAwsError(session.listPoolsInRegions(['us-east-1']).then((listing) => { throw listing.regions[0].error; }), 'profileNotFound');
