@@ -1,7 +1,9 @@
 // `npm run bench:editor`: how long from the "Edit Configuration" action to the form showing the
 // pool's values, in code-server with the emulator answering after 25 ms (median of 5 pools, each
-// opened for the first time), and the size of dist/webview.js. Prints a table and exits 1 when a
-// budget is missed.
+// opened for the first time), the same for the least possible webview (VS Code's floor, to tell
+// its share from ours), and the size of dist/webview.js. Prints a table and exits 1 when a budget
+// is missed. `--json FILE` writes the numbers for `npm run bench` (the shape of BenchResult in
+// scripts/benchSupport.ts).
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -18,35 +20,87 @@ const POOLS = ['ShopMobile_Prod', 'ShopMobile_Staging', 'InternalTools', 'GameSa
 const stages = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Until a webview's input holds a pool id: the moment the user sees the values. */
+async function waitUntilShown(input, started, what) {
+  for (;;) {
+    const value = await input.inputValue({ timeout: 50 }).catch(() => '');
+    if (/^[\w-]+:[0-9a-f-]+$/.test(value)) return Date.now() - started;
+    if (Date.now() - started > 30_000) throw new Error(`${what} did not show its values within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The webview's own document: VS Code's host iframe holds it in #active-frame. */
+const webviewDocument = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+async function closeEditors(page) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await page.locator('.monaco-workbench').press('Control+k');
+  await page.locator('.monaco-workbench').press('Control+w');
+}
+
 async function timeOpen(page, name) {
   const row = page.locator('.part.sidebar [role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
   await row.waitFor({ timeout: 30_000 });
   await row.hover();
   const action = row.locator('.action-label[aria-label="Edit Configuration"]');
   await action.waitFor();
-  const formFrame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const poolId = formFrame.locator('#pool-id input');
   const webviewsBefore = await page.locator('iframe.webview').count();
   const marks = {};
   const started = Date.now();
   await action.click();
   // A stage, to tell VS Code's part from ours: when the webview's iframe exists. From there to the
-  // form, VS Code's webview host loads its inner document first (about 1 s in code-server,
-  // measured with resource timing), then our HTML, script and the document's state.
+  // form, VS Code's webview host loads its inner document first, then our HTML, script and the
+  // document's state.
   void page.locator('iframe.webview').nth(webviewsBefore).waitFor({ state: 'attached' }).then(() => (marks.iframe = Date.now() - started), () => undefined);
   // Shown: the form's pool id field holds the pool's id (set from the document's state).
-  for (;;) {
-    const value = await poolId.inputValue({ timeout: 50 }).catch(() => '');
-    if (/^[\w-]+:[0-9a-f-]+$/.test(value)) break;
-    if (Date.now() - started > 30_000) throw new Error(`the form for ${name} did not show its values within 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const elapsed = Date.now() - started;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const elapsed = await waitUntilShown(webviewDocument(page).locator('#pool-id input'), started, `the form for ${name}`);
   stages.push({ ...marks, shown: elapsed });
-  await page.locator('.monaco-workbench').press('Control+k');
-  await page.locator('.monaco-workbench').press('Control+w');
+  await closeEditors(page);
   return elapsed;
+}
+
+/**
+ * The floor: the same measure for the least webview there is (test/bench/webviewFloor: one
+ * script, one message each way, one input), loaded as a development extension in its own window.
+ * What the form costs beyond it is ours; the floor itself is VS Code's.
+ */
+async function timeFloorOpens(context, stack, count) {
+  const authority = new URL(stack.codeServerUrl).host;
+  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${path.join(root, 'test', 'bench', 'webviewFloor')}`]];
+  const page = await context.newPage();
+  await page.goto(`${stack.workbenchUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  const open = async () => {
+    const started = Date.now();
+    await page.locator('.monaco-workbench').press('Control+Alt+Shift+F9');
+    const elapsed = await waitUntilShown(webviewDocument(page).locator('#value'), started, 'the floor webview');
+    await closeEditors(page);
+    return elapsed;
+  };
+  // The extension activates on startup finished; retry the first open until its command exists.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await open();
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+  const runs = [];
+  for (let index = 0; index < count; index++) runs.push(await open());
+  await page.close();
+  return runs;
+}
+
+/** `--json FILE`: the numbers, machine-readable, for `npm run bench`. */
+function writeJsonResult(failed, metrics, details) {
+  const index = process.argv.indexOf('--json');
+  if (index < 0) return;
+  const file = process.argv[index + 1];
+  if (!file) throw new Error('--json needs a file name');
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(path.resolve(file), `${JSON.stringify({ benchmark: 'editor', pass: !failed, metrics, details }, null, 2)}\n`);
 }
 
 async function main() {
@@ -70,18 +124,35 @@ async function main() {
     const runs = [];
     for (const name of POOLS) runs.push(await timeOpen(page, name));
     const openMedian = median(runs);
+    const floorRuns = await timeFloorOpens(browser.context, stack, POOLS.length);
+    const floorMedian = median(floorRuns);
     const rows = [
       ['form shows the pool (median of 5)', `${openMedian} ms`, `≤ ${OPEN_BUDGET_MS} ms`, openMedian <= OPEN_BUDGET_MS],
       ['  runs', runs.map((run) => `${run}`).join(', '), '', undefined],
       ['  webview iframe created (median)', `${median(stages.slice(1).map((stage) => stage.iframe ?? NaN))} ms`, '', undefined],
+      ['least webview shows a value (median)', `${floorMedian} ms`, '', undefined],
+      ['  runs', floorRuns.map((run) => `${run}`).join(', '), '', undefined],
+      ['form beyond the least webview', `${openMedian - floorMedian} ms`, '', undefined],
       ['emulator latency per reply', `${LATENCY_MS} ms`, '', undefined],
       ['dist/webview.js (production)', `${(webviewBytes / 1024).toFixed(1)} KB`, '≤ 150 KB', webviewBytes <= WEBVIEW_BUDGET_BYTES],
     ];
     for (const [what, value, budget, pass] of rows) {
       console.log(`${what.padEnd(36)} ${String(value).padEnd(28)} ${budget.padEnd(12)} ${pass === undefined ? '' : pass ? 'PASS' : 'FAIL'}`);
     }
+    if (openMedian > OPEN_BUDGET_MS && floorMedian > OPEN_BUDGET_MS) {
+      // Measured in code-server 4.100.3: its webview host registers a service worker whose script
+      // URL carries the webview's id, so every new webview installs and activates a worker before
+      // its page can load. No webview can meet the budget here; the form's own share is the line above.
+      console.log(`\nThe least webview alone takes ${floorMedian} ms here (VS Code's webview host), more than the ${OPEN_BUDGET_MS} ms budget.\n`);
+    }
     const failed = rows.some((row) => row[3] === false);
     console.log(`\nbench:editor ${failed ? 'FAIL' : 'PASS'}`);
+    writeJsonResult(failed, [
+      { id: 'editor.formOpenMs', label: `form shows the pool (median of ${runs.length})`, value: openMedian, unit: 'ms', display: `${openMedian} ms`, budget: `≤ ${OPEN_BUDGET_MS} ms`, pass: openMedian <= OPEN_BUDGET_MS },
+      { id: 'editor.iframeMs', label: 'webview iframe created (median)', value: median(stages.slice(1).map((stage) => stage.iframe ?? NaN)), unit: 'ms', display: `${median(stages.slice(1).map((stage) => stage.iframe ?? NaN))} ms` },
+      { id: 'editor.floorMs', label: 'least webview shows a value (median)', value: floorMedian, unit: 'ms', display: `${floorMedian} ms` },
+      { id: 'bundle.webviewBytes', label: 'dist/webview.js (production)', value: webviewBytes, unit: 'bytes', display: `${(webviewBytes / 1024).toFixed(1)} KB`, budget: '≤ 150 KB', pass: webviewBytes <= WEBVIEW_BUDGET_BYTES },
+    ], { runs, floorRuns, stages, latencyMs: LATENCY_MS });
     return failed ? 1 : 0;
   } finally {
     if (browser) await browser.close();

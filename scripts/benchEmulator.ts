@@ -1,11 +1,11 @@
-// `npm run bench:emulator [-- --concurrency 32 --seconds 5 --warmup-seconds 1 --url URL]`
+// `npm run bench:emulator [-- --concurrency 32 --seconds 5 --warmup-seconds 1 --url URL --json FILE]`
 // Throughput of the emulator as the extension's SDK sees it: the emulator runs as a child process
 // (its own event loop, as with `npm run emulator`), and this process drives
 // GetIdentityPoolConfiguration through the real Cognito Sync client over keep-alive connections
 // with a fixed number of requests in flight. Prints requests/s, p50/p99 latency and errors, and
 // exits non-zero when below the budget or when any request failed. `--url` drives an emulator
 // that is already running instead, e.g. one started under `node --cpu-prof` to see where its
-// time goes.
+// time goes. `--json` writes the numbers for `npm run bench` (scripts/benchSupport.ts).
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -15,6 +15,7 @@ import { parseArgs } from 'util';
 import { CognitoSyncClient, GetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
 import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import { DEMO_CREDENTIALS } from '../emulator/seed';
+import { BenchMetric, ms, writeBenchResult } from './benchSupport';
 
 const BUDGET_REQUESTS_PER_SECOND = 2000;
 const REGION = 'us-east-1';
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
       seconds: { type: 'string', default: '5' },
       'warmup-seconds': { type: 'string', default: '1' },
       url: { type: 'string' },
+      json: { type: 'string' },
     },
   });
   const concurrency = Number(values.concurrency);
@@ -157,6 +159,21 @@ async function main(): Promise<number> {
     }
     if (firstError) console.log(`  first error: ${firstError instanceof Error ? `${firstError.name}: ${firstError.message}` : String(firstError)}`);
     console.log(pass ? 'PASS' : 'FAIL');
+    const metrics: BenchMetric[] = [
+      {
+        id: 'emulator.requestsPerSecond',
+        label: 'emulator GetIdentityPoolConfiguration throughput',
+        value: rate,
+        unit: 'requests/s',
+        display: `${rate.toFixed(0)}/s`,
+        budget: `≥ ${BUDGET_REQUESTS_PER_SECOND}/s`,
+        pass: rate >= BUDGET_REQUESTS_PER_SECOND,
+      },
+      { id: 'emulator.errors', label: 'emulator requests failed', value: errors, unit: 'count', display: String(errors), budget: '0', pass: errors === 0 },
+      { id: 'emulator.p50Ms', label: 'emulator latency p50', value: percentile(sorted, 0.5), unit: 'ms', display: ms(percentile(sorted, 0.5), 2) },
+      { id: 'emulator.p99Ms', label: 'emulator latency p99', value: percentile(sorted, 0.99), unit: 'ms', display: ms(percentile(sorted, 0.99), 2) },
+    ];
+    writeBenchResult(values.json, { benchmark: 'emulator', pass, metrics, details: { concurrency, measuredSeconds: seconds, requests: latencies.length } });
     return pass ? 0 : 1;
   } finally {
     sync.destroy();

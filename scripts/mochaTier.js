@@ -5,7 +5,7 @@ const fs = require('fs');
 const Mocha = require('mocha');
 
 const tier = process.argv[2];
-const grep = process.argv[3];
+const grep = process.argv[3] ?? process.env.TEST_GREP;
 if (!tier) {
   console.error('usage: node scripts/mochaTier.js <tier> [grep]');
   process.exit(2);

@@ -25,6 +25,7 @@ async function main() {
         E2E_WORKBENCH_URL: stack.workbenchUrl,
         E2E_EMULATOR_URL: stack.emulatorUrl,
         E2E_RESULTS_DIR: path.join(root, 'test-results'),
+        E2E_WORKSPACE_DIR: stack.folder,
       },
     });
     process.exitCode = result.status ?? 1;

@@ -3,10 +3,16 @@ import { AwsError, AwsSession, DEFAULT_REGION, createAwsSession, formatApiCall, 
 import type { ProfileInfo } from './aws';
 import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './commands/poolCommands';
+import { exportConfiguration } from './commands/exportCommand';
+import { FileCommandsContext, applyConfiguration, compareWithRemote } from './commands/fileCommands';
+import { newConfigurationFile } from './commands/newFileCommand';
+import { FileCommandPrompts, defaultFileCommandPrompts } from './commands/fileCommandPrompts';
+import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrigger, showUsage } from './commands/syncCommands';
 import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationFileSystem, LIVE_SCHEME } from './editor/configurationFileSystem';
 import { CONFIGURATION_SCHEME } from './editor/configurationUri';
+import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { ProfileStatusBar } from './explorer/profileStatusBar';
 import { createLog } from './log/outputLog';
@@ -20,6 +26,12 @@ export interface ExtensionTestApi {
   poolsTree: PoolsTreeProvider;
   session: AwsSession;
   configurationFileSystem: ConfigurationFileSystem;
+  /** The questions and notices of New File, Export, Compare and Apply; tests replace its members. */
+  fileCommandPrompts: FileCommandPrompts;
+  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage; tests replace its members. */
+  syncPrompts: SyncCommandPrompts;
+  /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
+  resourcePickers: ResourcePickers;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -63,6 +75,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   });
   const view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
   const fileSystem = new ConfigurationFileSystem(session);
+  const resourcePickers = new ResourcePickers(session);
+  const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => effectiveRegions() };
+  const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
 
   context.subscriptions.push(
     log,
@@ -73,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
     registerConfigurationDiagnostics(),
-    vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log), {
+    vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, resourcePickers), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
     // After a save the tree shows the new values without a manual refresh.
@@ -92,8 +107,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       tree.refresh();
     }),
     vscode.commands.registerCommand('cognitoSync.showLog', () => log.show(true)),
-    vscode.commands.registerCommand('cognitoSync.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('cognitoSync.refresh', () => {
+      // An explicit refresh also forgets the pickers' lists (roles, streams, SNS applications).
+      session.clearResourceLists();
+      tree.refresh();
+    }),
     vscode.commands.registerCommand('cognitoSync.retryRegion', (region: string) => tree.retryRegion(region)),
+    vscode.commands.registerCommand('cognitoSync.retryPool', (identityPoolId: string) => tree.refreshPool(identityPoolId)),
     vscode.commands.registerCommand('cognitoSync.selectProfile', () => selectProfile(session)),
     vscode.commands.registerCommand('cognitoSync.selectRegions', async () => selectRegions(await effectiveRegions())),
     vscode.commands.registerCommand('cognitoSync.openAwsConfigFile', () => openAwsConfigFile(session)),
@@ -101,12 +121,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.commands.registerCommand('cognitoSync.copyValue', (node?: unknown) => copyValue(node)),
     vscode.commands.registerCommand('cognitoSync.openConfiguration', (target?: unknown) => openConfiguration(target, tree, session)),
     vscode.commands.registerCommand('cognitoSync.openConfigurationAsJson', (target?: unknown) => openConfigurationAsJson(target, tree, session)),
+    vscode.commands.registerCommand('cognitoSync.setSyncTrigger', (target?: unknown) => setSyncTrigger(target, syncCommands)),
+    vscode.commands.registerCommand('cognitoSync.bulkPublish', (target?: unknown) => bulkPublish(target, syncCommands)),
+    vscode.commands.registerCommand('cognitoSync.showUsage', (target?: unknown) => showUsage(target, syncCommands)),
+    vscode.commands.registerCommand('cognitoSync.newConfigurationFile', (target?: unknown) => newConfigurationFile(target, fileCommands)),
+    vscode.commands.registerCommand('cognitoSync.exportConfiguration', (target?: unknown) => exportConfiguration(target, fileCommands)),
+    vscode.commands.registerCommand('cognitoSync.compareWithRemote', (target?: unknown) => compareWithRemote(target, fileCommands)),
+    vscode.commands.registerCommand('cognitoSync.applyConfiguration', (target?: unknown) => applyConfiguration(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.openInForm', (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     }),
   );
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {

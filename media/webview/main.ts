@@ -2,7 +2,7 @@
 // extension only through the typed protocol of src/editor/protocol.ts: it announces itself with
 // `ready`, renders every FormState it receives, validates as you type with the same rules the
 // extension uses (src/model/rules.ts), and posts the configuration the form shows as `edit`.
-import type { FormState, HostMessage, WebviewMessage } from '../../src/editor/protocol';
+import type { FormState, HostMessage, PickerField, WebviewMessage } from '../../src/editor/protocol';
 import { describeChanges } from '../../src/model/changes';
 import type { Problem } from '../../src/model/rules';
 import { validateConfiguration } from '../../src/model/rules';
@@ -46,6 +46,16 @@ let bannerSignature = '';
 
 const textfields = (): VscodeTextfield[] => [view.pushRole, view.streamName, view.streamsRole, ...view.rows.map((row) => row.field)];
 
+/**
+ * Above this many application ARNs the form shows a summary instead of one field per ARN (the JSON
+ * view is the tool for thousands of lines): thousands of text fields would freeze the window.
+ */
+const ROW_LIMIT = 200;
+/** The ARNs while the list is too long for rows; undefined while it has rows. */
+let longList: string[] | undefined;
+
+const currentArns = (): string[] => longList ?? view.rows.map((row) => row.field.value);
+
 // ---------------------------------------------------------------------------------------------
 // Reading and filling the form
 
@@ -53,7 +63,7 @@ function readModel(): FormModel {
   return {
     identityPoolId: view.poolId.value,
     pushOn: view.pushEnabled.checked,
-    arns: view.rows.map((row) => row.field.value),
+    arns: currentArns(),
     pushRole: view.pushRole.value,
     streamsOn: view.streamsEnabled.checked,
     streamName: view.streamName.value,
@@ -67,6 +77,16 @@ function setValue(field: VscodeTextfield, value: string): void {
 }
 
 function setRows(values: string[]): void {
+  const long = values.length > ROW_LIMIT;
+  longList = long ? [...values] : undefined;
+  view.rowList.hidden = long;
+  view.arnSummary.hidden = !long;
+  if (long) {
+    while (view.rows.length) view.rows.pop()?.item.remove();
+    view.arnSummaryText.textContent = `${values.length.toLocaleString()} application ARNs: too many to edit one per row here. Edit them in the JSON view; adding ARNs below still works.`;
+    view.noRows.hidden = true;
+    return;
+  }
   while (view.rows.length < values.length) {
     const row = createRow(view.rows.length);
     view.rows.push(row);
@@ -224,13 +244,13 @@ function showFieldProblems(key: FieldKey, problems: Problem[], announce: boolean
   if (!hasError) alerted.delete(key);
 
   const signature = JSON.stringify(problems.map((problem) => [problem.severity, problem.message]));
-  if (container.dataset.signature !== signature || alert) {
-    container.dataset.signature = signature;
-    const lines = problems.map(problemLine);
-    // A new error is inserted as a fresh role="alert" element, which screen readers announce once;
-    // later renders replace it with plain lines, so typing in a field in error stays quiet.
-    container.replaceChildren(...(alert ? [el('div', { attrs: { role: 'alert' } }, ...lines)] : lines));
-  }
+  // Unchanged problems: nothing to redo (this runs for every field on every keystroke).
+  if (container.dataset.signature === signature && !alert) return;
+  container.dataset.signature = signature;
+  const lines = problems.map(problemLine);
+  // A new error is inserted as a fresh role="alert" element, which screen readers announce once;
+  // later renders replace it with plain lines, so typing in a field in error stays quiet.
+  container.replaceChildren(...(alert ? [el('div', { attrs: { role: 'alert' } }, ...lines)] : lines));
 
   const hint = document.getElementById(`${key}-hint`);
   const describedBy = [hint?.id, problems.length ? container.id : undefined].filter((id): id is string => id !== undefined).join(' ');
@@ -254,6 +274,20 @@ function showFieldProblems(key: FieldKey, problems: Problem[], announce: boolean
   }
 }
 
+/** While the list has no rows, its problems are listed under the summary, each naming its ARN. */
+function showLongListProblems(fields: Map<FieldKey, Problem[]>): void {
+  const SHOWN = 20;
+  const problems = [...fields.entries()]
+    .filter(([key]) => /^arn-\d+$/.test(key))
+    .flatMap(([key, list]) => list.map((problem) => ({ ...problem, message: `Application ARN ${Number(key.slice('arn-'.length)) + 1}: ${problem.message}` })));
+  const container = view.arnSummaryMessages;
+  const signature = JSON.stringify(problems.slice(0, SHOWN).map((problem) => problem.message).concat(String(problems.length)));
+  if (container.dataset.signature === signature) return;
+  container.dataset.signature = signature;
+  const more = problems.length > SHOWN ? [el('div', { className: 'hint', text: `…and ${(problems.length - SHOWN).toLocaleString()} more. The JSON view and the Problems panel list them all.` })] : [];
+  container.replaceChildren(...problems.slice(0, SHOWN).map(problemLine), ...more);
+}
+
 function showBanner(problems: Problem[], announce: boolean): void {
   const invalid = !state?.configuration;
   const shown = state !== undefined && (invalid || problems.length > 0);
@@ -274,7 +308,10 @@ function showChanges(built: BuiltConfiguration): void {
   view.changes.hidden = live === undefined;
   if (!live) return;
   const lines = describeChanges(live, built.configuration);
-  view.changeList.replaceChildren(...lines.map((line) => el('li', { text: line })));
+  // A few dozen lines say what a save does; thousands (a pasted list) would only slow every keystroke.
+  const SHOWN = 50;
+  const more = lines.length > SHOWN ? [el('li', { className: 'hint', text: `…and ${(lines.length - SHOWN).toLocaleString()} more changes` })] : [];
+  view.changeList.replaceChildren(...lines.slice(0, SHOWN).map((line) => el('li', { text: line })), ...more);
   view.changeList.hidden = lines.length === 0;
   view.noChanges.hidden = lines.length > 0;
 }
@@ -294,6 +331,7 @@ function refresh(announce: boolean): void {
   const placed = placeProblems(model, built);
   const keys = new Set<FieldKey>([...ALL_FIELDS, ...view.rows.map((_, index): FieldKey => `arn-${index}`)]);
   for (const key of keys) showFieldProblems(key, placed.fields.get(key) ?? [], announce);
+  if (longList) showLongListProblems(placed.fields);
   showBanner(placed.banner, announce);
   showChanges(built);
   const hasErrors = [...placed.fields.values(), placed.banner].some((problems) => problems.some((problem) => problem.severity === 'error'));
@@ -364,13 +402,46 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (!message || typeof message !== 'object') return;
   if (message.type === 'state') receiveState(message.state);
   else if (message.type === 'busy') receiveBusy(message.busy, message.message);
+  else if (message.type === 'picked') receivePicked(message.field, message.values);
+  else if (message.type === 'pickerNote') showPickerNote(message.field, message.note);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Pickers: the extension shows the quick pick; the form only asks and takes the answer.
+
+const PICKED_INTO: Record<Exclude<PickerField, 'application-arns'>, VscodeTextfield> = {
+  'push-role': view.pushRole,
+  'stream-name': view.streamName,
+  'streams-role': view.streamsRole,
+};
+
+function receivePicked(field: PickerField, values: string[]): void {
+  showPickerNote(field, '');
+  if (values.length === 0) return;
+  if (field === 'application-arns') {
+    addArns(values);
+    return;
+  }
+  const target = PICKED_INTO[field];
+  setValue(target, values[0]);
+  postEdit();
+  refresh(true);
+  target.focus();
+  announce(`${values[0]} chosen.`);
+}
+
+function showPickerNote(field: PickerField, note: string): void {
+  const element = view.pickers[field].note;
+  element.textContent = note;
+  element.hidden = note === '';
+  if (note) announce(note);
+}
 
 // ---------------------------------------------------------------------------------------------
 // User input
 
 function addArns(arns: string[]): void {
-  const values = view.rows.map((row) => row.field.value);
+  const values = currentArns();
   // Blank rows left by "Add" are filled first.
   const queue = [...arns];
   const filled = values.map((value) => (value.trim() === '' && queue.length ? (queue.shift() as string) : value));
@@ -383,6 +454,10 @@ function addArns(arns: string[]): void {
 function addFromField(): void {
   const arns = splitArns(view.arnNew.value);
   if (arns.length === 0) {
+    if (longList) {
+      announce('Type or paste the application ARNs to add first.');
+      return;
+    }
     // Nothing typed: an empty row to type into.
     setRows([...view.rows.map((row) => row.field.value), '']);
     refresh(false);
@@ -482,8 +557,10 @@ app.addEventListener('click', (event) => {
     if (editTimer !== undefined) clearTimeout(editTimer);
     editTimer = undefined;
     post({ type: 'revert' });
-  } else if (target === view.openAsJson) {
+  } else if (target === view.openAsJson || target === view.arnSummaryOpenAsJson) {
     post({ type: 'openAsJson' });
+  } else if (target.classList.contains('picker')) {
+    post({ type: 'pick', field: target.dataset.picker as PickerField });
   } else if (target.classList.contains('remove-arn')) {
     removeRow(Number(target.dataset.row));
   }

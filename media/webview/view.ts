@@ -6,6 +6,7 @@ import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-check
 import type { VscodeRadio } from '@vscode-elements/elements/dist/vscode-radio/index.js';
 import type { VscodeRadioGroup } from '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { PickerField } from '../../src/editor/protocol';
 import { button, el, icon, label, srOnly, textfield } from './dom';
 
 const ROLE_PLACEHOLDER = 'arn:aws:iam::123456789012:role/CognitoSyncRole';
@@ -37,6 +38,11 @@ export interface View {
   pushBody: HTMLDivElement;
   rowList: HTMLUListElement;
   rows: ArnRow[];
+  /** Shown instead of the rows when the list is too long to edit one field per ARN. */
+  arnSummary: HTMLDivElement;
+  arnSummaryText: HTMLParagraphElement;
+  arnSummaryOpenAsJson: VscodeButton;
+  arnSummaryMessages: HTMLDivElement;
   noRows: HTMLParagraphElement;
   arnNew: VscodeTextfield;
   add: VscodeButton;
@@ -48,6 +54,8 @@ export interface View {
   status: VscodeRadioGroup;
   statusEnabled: VscodeRadio;
   statusDisabled: VscodeRadio;
+  /** The "Choose…" buttons that open a quick pick of the account's resources, and their notes. */
+  pickers: Record<PickerField, { button: VscodeButton; note: HTMLParagraphElement }>;
   changes: HTMLElement;
   changeList: HTMLUListElement;
   noChanges: HTMLParagraphElement;
@@ -61,6 +69,31 @@ export function messages(id: string): HTMLDivElement {
 
 function field(id: string, labelText: string, control: HTMLElement, hint?: string): HTMLDivElement {
   return el('div', { className: 'field' }, label(id, labelText), hint ? el('p', { id: `${id}-hint`, className: 'hint', text: hint }) : undefined, control, messages(id));
+}
+
+/**
+ * A "Choose…" button beside a field: it asks the extension for a quick pick of the account's
+ * resources. Its note says why no list could be offered (the field then stays free text).
+ */
+function picker(field: PickerField, what: string): { button: VscodeButton; note: HTMLParagraphElement } {
+  const choose = button('Choose…', 'list-selection', { id: `pick-${field}`, secondary: true, ariaLabel: `Choose ${what} from your account` });
+  choose.classList.add('picker');
+  choose.dataset.picker = field;
+  const note = el('p', { id: `pick-${field}-note`, className: 'hint picker-note', hidden: true });
+  return { button: choose, note };
+}
+
+/** A field whose control has a picker button beside it. */
+function pickerField(id: string, labelText: string, control: HTMLElement, choose: { button: VscodeButton; note: HTMLParagraphElement }, hint: string): HTMLDivElement {
+  return el(
+    'div',
+    { className: 'field' },
+    label(id, labelText),
+    el('p', { id: `${id}-hint`, className: 'hint', text: hint }),
+    el('div', { className: 'add-row' }, control, choose.button),
+    choose.note,
+    messages(id),
+  );
 }
 
 function checkbox(id: string, text: string): VscodeCheckbox {
@@ -135,9 +168,19 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   const pushEnabled = checkbox('push-enabled', 'Push sync enabled');
   const rowList = el('ul', { id: 'arn-rows', className: 'arn-rows', attrs: { 'aria-labelledby': 'arns-heading' } });
   const noRows = el('p', { id: 'no-arns', className: 'hint', text: 'No application ARNs.' });
+  const arnSummaryText = el('p', { id: 'arn-summary-text' });
+  const arnSummaryOpenAsJson = button('Open as JSON', 'json', { id: 'arn-summary-open-as-json', secondary: true });
+  const arnSummaryMessages = messages('arn-summary');
+  const arnSummary = el('div', { id: 'arn-summary', className: 'field', hidden: true }, arnSummaryText, arnSummaryOpenAsJson, arnSummaryMessages);
   const arnNew = textfield('arn-new', 'Type or paste SNS platform application ARNs');
   const add = button('Add application ARN', 'add', { id: 'add-arn', secondary: true });
   const pushRole = textfield('push-role', ROLE_PLACEHOLDER);
+  const pickers = {
+    'application-arns': picker('application-arns', 'SNS platform applications'),
+    'push-role': picker('push-role', 'the Push Sync role'),
+    'stream-name': picker('stream-name', 'the Kinesis stream'),
+    'streams-role': picker('streams-role', 'the Cognito Streams role'),
+  };
   const pushBody = el(
     'div',
     { id: 'push-body', className: 'section-body' },
@@ -145,15 +188,17 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
     el('p', { className: 'hint', text: 'The SNS platform applications (one per mobile platform) that receive the silent push notifications.' }),
     rowList,
     noRows,
+    arnSummary,
     el(
       'div',
       { className: 'field add-field' },
       label('arn-new', 'New application ARN'),
       el('p', { id: 'arn-new-hint', className: 'hint', text: 'Press Enter to add it. Paste several ARNs at once (separated by new lines, commas or spaces) to add one row each.' }),
-      el('div', { className: 'add-row' }, arnNew, add),
+      el('div', { className: 'add-row' }, arnNew, add, pickers['application-arns'].button),
+      pickers['application-arns'].note,
       messages('arn-new'),
     ),
-    field('push-role', 'Role ARN', pushRole, 'The IAM role Cognito Sync assumes to send notifications through SNS.'),
+    pickerField('push-role', 'Role ARN', pushRole, pickers['push-role'], 'The IAM role Cognito Sync assumes to send notifications through SNS.'),
   );
   const pushSection = el(
     'section',
@@ -174,8 +219,8 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   const streamsBody = el(
     'div',
     { id: 'streams-body', className: 'section-body' },
-    field('stream-name', 'Stream name', streamName, 'The Amazon Kinesis stream that receives the dataset changes.'),
-    field('streams-role', 'Role ARN', streamsRole, 'The IAM role Cognito Sync assumes to publish to the stream.'),
+    pickerField('stream-name', 'Stream name', streamName, pickers['stream-name'], 'The Amazon Kinesis stream that receives the dataset changes.'),
+    pickerField('streams-role', 'Role ARN', streamsRole, pickers['streams-role'], 'The IAM role Cognito Sync assumes to publish to the stream.'),
     el('div', { className: 'field' }, label('status', 'Streaming status'), status, messages('status')),
     el('p', { id: 'bulk-note', className: 'note' }, icon('info'), el('span', { text: 'Bulk publish needs streaming status ENABLED.' })),
   );
@@ -208,8 +253,8 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
 
   return {
     title, subtitle, saveNote, save, revert, busy, busyIcon, busyText, poolId, poolIdField, banner, bannerText, bannerList, openAsJson, sections,
-    pushEnabled, pushBody, rowList, rows: [], noRows, arnNew, add, pushRole,
-    streamsEnabled, streamsBody, streamName, streamsRole, status, statusEnabled, statusDisabled,
+    pushEnabled, pushBody, rowList, rows: [], noRows, arnSummary, arnSummaryText, arnSummaryOpenAsJson, arnSummaryMessages, arnNew, add, pushRole,
+    streamsEnabled, streamsBody, streamName, streamsRole, status, statusEnabled, statusDisabled, pickers,
     changes, changeList, noChanges, announcer,
   };
 }

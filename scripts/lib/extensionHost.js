@@ -27,7 +27,7 @@ const root = path.join(__dirname, '..', '..');
  * @param {(line: string) => void} [options.onLine]  each console line of the extension host
  * @returns {Promise<{ code: number, transcript: string }>}
  */
-async function runInExtensionHost({ testsPath, extensionDevelopmentPath = root, timeoutMs = 10 * 60 * 1000, env = {}, onLine = (line) => process.stdout.write(`${line}\n`) }) {
+async function runInExtensionHost({ testsPath, extensionDevelopmentPath = root, timeoutMs = 20 * 60 * 1000, env = {}, onLine = (line) => process.stdout.write(`${line}\n`) }) {
   provision();
   const stack = await startDemoStack({
     name: 'host',

@@ -5,7 +5,7 @@ import type { ExplorerNode, PoolsTreeProvider } from '../explorer/poolsTree';
 import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
 import { configurationUri } from '../editor/configurationUri';
 
-interface PoolTarget {
+export interface PoolTarget {
   identityPoolId: string;
   name?: string;
   /** The profile the caller meant; the active one when absent. */
@@ -17,11 +17,15 @@ function isNode(value: unknown): value is ExplorerNode {
 }
 
 /**
- * The pool a command is about: a tree node, `{ identityPoolId, profile? }` (from other commands or
- * tests), or a quick pick over the pools listed so far.
+ * The pool a command is about: a tree node (the pool or one of its sections), `{ identityPoolId,
+ * profile? }` (from other commands or tests), or a quick pick over the pools listed so far.
  */
-async function poolFrom(argument: unknown, tree: PoolsTreeProvider, title: string): Promise<PoolTarget | undefined> {
+export async function poolFrom(argument: unknown, tree: PoolsTreeProvider, title: string): Promise<PoolTarget | undefined> {
   if (isNode(argument) && argument.kind === 'pool') return { identityPoolId: argument.pool.identityPoolId, name: argument.pool.name };
+  if (isNode(argument) && argument.kind === 'detail' && argument.identityPoolId) {
+    const { identityPoolId } = argument;
+    return { identityPoolId, name: tree.listedPools().find((pool) => pool.identityPoolId === identityPoolId)?.name };
+  }
   if (typeof argument === 'object' && argument !== null && typeof (argument as PoolTarget).identityPoolId === 'string') {
     const { identityPoolId, profile } = argument as PoolTarget;
     const listed = tree.listedPools().find((pool) => pool.identityPoolId === identityPoolId);
@@ -52,7 +56,8 @@ export async function copyValue(argument: unknown): Promise<void> {
   vscode.window.setStatusBarMessage(`Copied ${argument.label}`, 3000);
 }
 
-async function poolDocumentUri(argument: unknown, tree: PoolsTreeProvider, session: AwsSession, title: string): Promise<vscode.Uri | undefined> {
+/** Like poolFrom, but only a pool of the active profile: another profile's gets a warning and undefined. */
+export async function poolOfActiveProfile(argument: unknown, tree: PoolsTreeProvider, session: AwsSession, title: string): Promise<PoolTarget | undefined> {
   const pool = await poolFrom(argument, tree, title);
   if (!pool) return undefined;
   const profile = pool.profile ?? session.profileName;
@@ -60,7 +65,12 @@ async function poolDocumentUri(argument: unknown, tree: PoolsTreeProvider, sessi
     void vscode.window.showWarningMessage(`Identity pool ${pool.identityPoolId} was asked for with AWS profile ${profile}, but the active profile is ${session.profileName}. Switch profiles first (Cognito Sync: Select AWS Profile).`);
     return undefined;
   }
-  return configurationUri({ profile, identityPoolId: pool.identityPoolId, poolName: pool.name });
+  return { ...pool, profile };
+}
+
+async function poolDocumentUri(argument: unknown, tree: PoolsTreeProvider, session: AwsSession, title: string): Promise<vscode.Uri | undefined> {
+  const pool = await poolOfActiveProfile(argument, tree, session, title);
+  return pool && configurationUri({ profile: session.profileName, identityPoolId: pool.identityPoolId, poolName: pool.name });
 }
 
 /** Opens a pool's configuration in the form editor. */

@@ -1,7 +1,8 @@
 // Problems-panel warnings for *.cognito-sync.json documents beyond what the JSON schema reports:
 // duplicate application ARNs, SNS applications in another region than the pool, a pool id in a
 // region without Cognito Sync. Errors are left to the schema (the JSON language service reports
-// them already), so nothing is reported twice.
+// them already), so nothing is reported twice, except those the schema cannot express (too deep,
+// repeated members, text that is not UTF-8): the JSON language service does not report them.
 import * as vscode from 'vscode';
 import { validateConfigurationText } from '../model/rules';
 
@@ -15,11 +16,12 @@ export function registerConfigurationDiagnostics(): vscode.Disposable {
     collection.set(
       document.uri,
       problems
-        .filter((problem) => problem.severity === 'warning')
+        .filter((problem) => problem.severity === 'warning' || problem.beyondSchema)
         .map((problem) => {
           const start = document.positionAt(problem.offset ?? 0);
           const end = document.positionAt((problem.offset ?? 0) + (problem.length ?? 0));
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), problem.message, vscode.DiagnosticSeverity.Warning);
+          const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+          const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), problem.message, severity);
           diagnostic.source = 'Cognito Sync';
           return diagnostic;
         }),

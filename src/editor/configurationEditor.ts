@@ -9,6 +9,7 @@ import { formatConfiguration, validateConfigurationText } from '../model/rules';
 import { FormState, HostMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
 import { parseConfigurationUri } from './configurationUri';
+import { ResourcePickers } from './resourcePickers';
 
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
@@ -17,6 +18,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     private readonly extensionUri: vscode.Uri,
     private readonly fileSystem: ConfigurationFileSystem,
     private readonly log: vscode.LogOutputChannel,
+    private readonly pickers: ResourcePickers,
   ) {}
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
@@ -73,6 +75,17 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
           case 'openAsJson':
             await vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', vscode.ViewColumn.Beside);
             return;
+          case 'pick': {
+            // The pool (its region) and the ARNs already listed come from the document as it is now.
+            const { configuration } = validateConfigurationText(document.getText());
+            const outcome = await this.pickers.pick(message.field, {
+              identityPoolId: configuration?.IdentityPoolId,
+              profile: parseConfigurationUri(document.uri)?.profile,
+              present: message.field === 'application-arns' ? configuration?.PushSync?.ApplicationArns : undefined,
+            });
+            post('note' in outcome ? { type: 'pickerNote', field: message.field, note: outcome.note } : { type: 'picked', field: message.field, values: outcome.values });
+            return;
+          }
         }
       }),
     ];
@@ -93,10 +106,21 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     };
   }
 
+  /**
+   * Replaces only the part of the document that differs (the text between the common prefix and
+   * suffix): a one-field change stays a one-line edit, for undo, for other views' cursors, and for
+   * a configuration of thousands of ARNs.
+   */
   private async replaceText(document: vscode.TextDocument, text: string): Promise<void> {
-    if (document.getText() === text) return;
+    const current = document.getText();
+    if (current === text) return;
+    let start = 0;
+    const shorter = Math.min(current.length, text.length);
+    while (start < shorter && current.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < shorter - start && current.charCodeAt(current.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(current.length - end)), text.slice(start, text.length - end));
     await vscode.workspace.applyEdit(edit);
   }
 

@@ -4,12 +4,24 @@
 // Any failure throws, so VS Code keeps the document dirty with the user's text intact.
 import * as vscode from 'vscode';
 import { AwsError, AwsSession } from '../aws';
+import type { SetConfigurationResult } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
 import { formatConfiguration, validateConfigurationText } from '../model/rules';
 import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
 
 /** The scheme of the read-only live snapshots that Compare shows. */
 export const LIVE_SCHEME = 'cognito-sync-live';
+
+/** When the pool was last seen as the user's base: on opening the document, or in a diff just shown. */
+export type ConflictMoment = 'opened' | 'compared';
+
+/** How a conflict-checked save ended. AWS failures are thrown (AwsError) instead. */
+export type CheckedSave =
+  | { status: 'saved'; configuration: SyncConfiguration }
+  /** The pool had changed and the user did not choose Overwrite: nothing was written. */
+  | { status: 'declined'; live: SyncConfiguration }
+  /** It changed once more while the user decided: nothing was written. */
+  | { status: 'changedAgain'; live: SyncConfiguration };
 
 interface Loaded {
   /** The live configuration as last read or saved: what the document started from. */
@@ -34,11 +46,17 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    * Asks what to do when the pool changed since the document was read: `overwrite`, or anything
    * else to keep the edits unsaved. A modal by default; replaceable so tests can answer it.
    */
-  conflictPrompt: (address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri) => Promise<'overwrite' | 'compare' | 'cancel'> = (address, live, document) =>
-    this.askAboutConflict(address, live, document);
+  conflictPrompt: (address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since?: ConflictMoment) => Promise<'overwrite' | 'compare' | 'cancel'> = (
+    address,
+    live,
+    document,
+    since,
+  ) => this.askAboutConflict(address, live, document, since ?? 'opened');
 
   /** Read-only snapshots of live configurations for Compare (scheme LIVE_SCHEME), by document. */
   private readonly liveSnapshots = new Map<string, string>();
+  /** Numbers each snapshot's URI: VS Code keeps a shown snapshot's text, so a newer one needs a new URI. */
+  private liveSnapshotCount = 0;
   readonly liveContent: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: (uri) => this.liveSnapshots.get(uri.query) ?? '',
   };
@@ -73,6 +91,9 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
+    // The root and each `/<profile>` exist as folders: VS Code checks a file's parent folder before
+    // it writes the file (workspace.fs.writeFile), and would otherwise try to create it.
+    if (/^\/([^/]+\/?)?$/.test(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     this.address(uri);
     // Size 0: it is not known before the configuration is fetched, and stat must not fetch; a
     // size that changed between stat and save would look like a modification too.
@@ -122,34 +143,71 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     const key = uri.toString();
     // After a window reload the document is restored from backup without a read: start from live.
     const base = this.loaded.get(key)?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
-    let result = await this.call(address, 'save', () => this.session.setConfiguration(base, configuration));
-    if (result.status === 'conflict') {
-      const live = result.live;
-      if ((await this.conflictPrompt(address, live, uri)) !== 'overwrite') {
-        throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
-      }
-      result = await this.call(address, 'save', () => this.session.setConfiguration(live, configuration));
-      if (result.status === 'conflict') throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.`);
+    const outcome = await this.call(address, 'save', () => this.saveChecked(address, base, configuration, uri, 'opened'));
+    if (outcome.status === 'declined') {
+      throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
     }
-    this.remember(key, result.configuration, formatConfiguration(result.configuration));
+    if (outcome.status === 'changedAgain') throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.`);
+    this.remember(key, outcome.configuration, formatConfiguration(outcome.configuration));
     this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
-    this.saved.fire(address.identityPoolId);
   }
 
-  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri): Promise<'overwrite' | 'compare' | 'cancel'> {
+  /**
+   * Writes `next` to the pool if it still equals `base` (what the user last saw of it); if someone
+   * changed it meanwhile, asks Compare / Overwrite / Cancel (conflictPrompt) and writes only on
+   * Overwrite. The one save path of the editor's documents and of Apply Configuration; fires
+   * onDidSaveConfiguration on success. AWS failures are thrown as AwsError, with nothing written.
+   */
+  async saveChecked(address: ConfigurationAddress, base: SyncConfiguration, next: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<CheckedSave> {
+    let result = await this.setForProfile(address, base, next);
+    if (result.status === 'conflict') {
+      const live = result.live;
+      if ((await this.conflictPrompt(address, live, document, since)) !== 'overwrite') return { status: 'declined', live };
+      result = await this.setForProfile(address, live, next);
+      if (result.status === 'conflict') return { status: 'changedAgain', live: result.live };
+    }
+    this.saved.fire(address.identityPoolId);
+    return { status: 'saved', configuration: result.configuration };
+  }
+
+  /** Set, but only while the active profile is still the one the configuration was read with. */
+  private setForProfile(address: ConfigurationAddress, base: SyncConfiguration, next: SyncConfiguration): Promise<SetConfigurationResult> {
+    // A modal may be open between read and write; a profile switch meanwhile must not redirect the write.
+    if (address.profile !== this.session.profileName) {
+      throw new AwsError('cancelled', `Nothing was written to ${this.poolLabel(address)}: it was read with AWS profile ${address.profile}, and the active profile is now ${this.session.profileName}. Switch back to ${address.profile} and try again.`);
+    }
+    return this.session.setConfiguration(base, next);
+  }
+
+  /**
+   * Opens a diff editor: left the live configuration (a read-only snapshot), right `document`
+   * (still editable, unsaved edits included).
+   */
+  async showLiveDiff(document: vscode.Uri, identityPoolId: string, live: SyncConfiguration, title: string): Promise<void> {
+    this.liveSnapshotCount += 1;
+    const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${identityPoolId}.live.json`, query: document.toString(), fragment: String(this.liveSnapshotCount) });
+    this.liveSnapshots.set(document.toString(), formatConfiguration(live));
+    await vscode.commands.executeCommand('vscode.diff', left, document, title, { preview: true });
+  }
+
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<'overwrite' | 'compare' | 'cancel'> {
     const compare = 'Compare';
     const overwrite = 'Overwrite';
     const choice = await vscode.window.showWarningMessage(
-      `The sync configuration of ${this.poolLabel(address)} was changed on AWS after you opened it.`,
-      { modal: true, detail: 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.' },
+      `The sync configuration of ${this.poolLabel(address)} was changed on AWS ${since === 'opened' ? 'after you opened it' : 'after the diff was shown'}.`,
+      {
+        modal: true,
+        detail:
+          since === 'opened'
+            ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
+            : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
+      },
       compare,
       overwrite,
     );
     if (choice === compare) {
-      // Left: the live configuration, read-only; right: the user's own document, still editable.
-      this.liveSnapshots.set(document.toString(), formatConfiguration(live));
-      const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${address.identityPoolId}.live.json`, query: document.toString() });
-      await vscode.commands.executeCommand('vscode.diff', left, document, `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)`, { preview: true });
+      const title = since === 'opened' ? `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)` : `${address.poolName ?? address.identityPoolId}: live now ↔ ${fileNameOf(document)}`;
+      await this.showLiveDiff(document, address.identityPoolId, live, title);
       return 'compare';
     }
     return choice === overwrite ? 'overwrite' : 'cancel';
@@ -193,4 +251,9 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   rename(): void {
     throw vscode.FileSystemError.NoPermissions('An identity pool configuration cannot be renamed.');
   }
+}
+
+/** The last segment of a document's path, for titles. */
+export function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString(true);
 }

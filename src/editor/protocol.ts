@@ -21,17 +21,30 @@ export interface FormState {
   subtitle: string;
 }
 
-export type HostMessage = { type: 'state'; state: FormState } | { type: 'busy'; busy: boolean; message?: string };
+/** The fields whose value can be chosen from a list of the account's resources (a quick pick). */
+export const PICKER_FIELDS = ['application-arns', 'push-role', 'stream-name', 'streams-role'] as const;
+export type PickerField = (typeof PICKER_FIELDS)[number];
+
+export type HostMessage =
+  | { type: 'state'; state: FormState }
+  | { type: 'busy'; busy: boolean; message?: string }
+  /** What the user chose in a picker (application ARNs: one or more to add; other fields: one value). */
+  | { type: 'picked'; field: PickerField; values: string[] }
+  /** Why a picker could not offer a list (e.g. access denied): shown next to the field, which stays free text. */
+  | { type: 'pickerNote'; field: PickerField; note: string };
 
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'edit'; configuration: SyncConfiguration }
   | { type: 'save' }
   | { type: 'revert' }
-  | { type: 'openAsJson' };
+  | { type: 'openAsJson' }
+  | { type: 'pick'; field: PickerField };
 
-const MAX_STRING = 4096;
-const MAX_LIST = 10_000;
+// Bounds on what a webview message may carry: far above any real configuration (the model sets no
+// maximum on an application ARN, and the corpus has a valid one of 1 MiB), far below harm.
+const MAX_STRING = 2 * 1024 * 1024;
+const MAX_LIST = 100_000;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -77,6 +90,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'revert':
     case 'openAsJson':
       return onlyKeys(value, ['type']) ? { type: value.type } : undefined;
+    case 'pick':
+      return onlyKeys(value, ['type', 'field']) && (PICKER_FIELDS as readonly unknown[]).includes(value.field) ? { type: 'pick', field: value.field as PickerField } : undefined;
     case 'edit': {
       if (!onlyKeys(value, ['type', 'configuration']) || !isObject(value.configuration)) return undefined;
       const configuration = value.configuration;

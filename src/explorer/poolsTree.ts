@@ -6,9 +6,9 @@
 // restores no old expansion state).
 import * as vscode from 'vscode';
 import { AwsError, AwsSession, IdentityPoolSummary } from '../aws';
-import type { CognitoEvents, PoolUsage } from '../aws';
+import type { BulkPublishDetails, CognitoEvents, PoolUsage } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
-import { formatBytes, formatCount, formatDate, regionName, shortReason } from './presentation';
+import { formatBytes, formatCount, formatDate, formatDateWithAge, regionName, shortReason } from './presentation';
 
 export type ExplorerNode = RegionNode | PoolNode | DetailNode | MessageNode;
 
@@ -34,6 +34,12 @@ export interface DetailNode {
   children?: DetailNode[];
   /** Text the "Copy" context action copies. */
   copyValue?: string;
+  /** The pool a section belongs to, for the commands of its context menu. */
+  identityPoolId?: string;
+  /** Which context menu the section gets (default: cognitoSync.value when copyable, else cognitoSync.detail). */
+  contextValue?: string;
+  /** What a click runs. */
+  command?: vscode.Command;
 }
 
 export interface MessageNode {
@@ -63,6 +69,8 @@ interface PoolDetails {
   eventsError?: AwsError;
   usage?: PoolUsage;
   usageError?: AwsError;
+  bulkPublish?: BulkPublishDetails;
+  bulkPublishError?: AwsError;
 }
 
 export interface PoolsTreeOptions {
@@ -155,6 +163,8 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
         item.id = `${profile}/${this.generation}/${pool.region}/${pool.identityPoolId}`;
         item.description = pool.name ? pool.identityPoolId : undefined;
         item.tooltip = poolTooltip(pool);
+        // A plain-string tooltip would become the row's accessible name: keep it "name id".
+        item.accessibilityInformation = { label: pool.name ? `${pool.name} ${pool.identityPoolId}` : pool.identityPoolId };
         item.iconPath = new vscode.ThemeIcon('organization');
         item.contextValue = 'cognitoSync.pool';
         return item;
@@ -165,7 +175,8 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
         item.description = node.description;
         item.tooltip = node.tooltip;
         item.iconPath = node.icon;
-        item.contextValue = node.copyValue ? 'cognitoSync.value' : 'cognitoSync.detail';
+        item.contextValue = node.contextValue ?? (node.copyValue ? 'cognitoSync.value' : 'cognitoSync.detail');
+        item.command = node.command;
         return item;
       }
       case 'message': {
@@ -183,15 +194,26 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
 
   private async rootChildren(): Promise<ExplorerNode[]> {
     const generation = this.generation;
-    const problem = await this.options.profileProblem();
+    let problem: AwsError | 'noProfiles' | undefined;
+    let fileProblems: MessageNode[] = [];
+    let regions: string[] = [];
+    try {
+      [problem, fileProblems] = await Promise.all([this.options.profileProblem(), this.fileProblemNodes()]);
+      if (!problem) regions = await this.options.regions();
+    } catch (error) {
+      // Never an empty tree without a word: whatever failed reading the profiles is shown.
+      problem = toAwsError(error);
+    }
     if (generation !== this.generation) return [];
     if (problem === 'noProfiles') {
       this.shownRegions = [];
-      return [];
+      // Empty: the welcome view explains. A malformed file may be why there is no profile: say so.
+      return fileProblems;
     }
     if (problem) {
       this.shownRegions = [];
       return [
+        ...fileProblems,
         {
           kind: 'message',
           id: 'profile-problem',
@@ -202,13 +224,43 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
           command: { command: 'cognitoSync.selectProfile', title: 'Select Profile' },
           contextValue: 'cognitoSync.error',
         },
+        {
+          kind: 'message',
+          id: 'profile-problem/open-config',
+          label: 'Open AWS Config File',
+          description: 'to add or fix the profile',
+          icon: new vscode.ThemeIcon('go-to-file'),
+          command: { command: 'cognitoSync.openAwsConfigFile', title: 'Open AWS Config File' },
+        },
       ];
     }
-    const regions = await this.options.regions();
-    if (generation !== this.generation) return [];
     this.shownRegions = regions;
-    if (this.shownRegions.length === 1) return this.regionChildren(this.shownRegions[0]);
-    return this.shownRegions.map((region) => this.regionNode(region));
+    if (this.shownRegions.length === 1) return [...fileProblems, ...this.regionChildren(this.shownRegions[0])];
+    return [...fileProblems, ...this.shownRegions.map((region) => this.regionNode(region))];
+  }
+
+  /**
+   * A row per AWS file the SDK cannot read in full. The SDK skips malformed lines without a word,
+   * so a profile may have lost its region, endpoint or keys: the row says which file and lines.
+   */
+  private async fileProblemNodes(): Promise<MessageNode[]> {
+    const { files, problems } = await this.options.session.listProfiles();
+    return problems.map((problem) => {
+      const file = problem.details.file;
+      const which = file === files.credentialsFile ? 'credentials' : 'config';
+      // details.code is set when the file could not be read at all (EISDIR, EACCES…).
+      const unreadable = problem.details.code !== undefined;
+      return {
+        kind: 'message',
+        id: `file-problem/${which}`,
+        label: unreadable ? `AWS ${which} file unreadable (${problem.details.code})` : `AWS ${which} file malformed`,
+        description: unreadable || !file ? 'hover for details' : 'click to open it',
+        tooltip: problem.message,
+        icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+        command: unreadable || !file ? undefined : { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(file)] },
+        contextValue: 'cognitoSync.error',
+      };
+    });
   }
 
   private regionNode(region: string): RegionNode {
@@ -302,10 +354,11 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
 
   private async loadDetails(identityPoolId: string): Promise<PoolDetails> {
     const { session } = this.options;
-    const [configuration, events, usage] = await Promise.allSettled([
+    const [configuration, events, usage, bulkPublish] = await Promise.allSettled([
       session.getConfiguration(identityPoolId),
       session.getEvents(identityPoolId),
       session.describeUsage(identityPoolId),
+      session.getBulkPublishDetails(identityPoolId),
     ]);
     const details: PoolDetails = {};
     if (configuration.status === 'fulfilled') details.configuration = configuration.value;
@@ -314,7 +367,9 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     else details.eventsError = toAwsError(events.reason);
     if (usage.status === 'fulfilled') details.usage = usage.value;
     else details.usageError = toAwsError(usage.reason);
-    for (const error of [details.configurationError, details.eventsError, details.usageError]) {
+    if (bulkPublish.status === 'fulfilled') details.bulkPublish = bulkPublish.value;
+    else details.bulkPublishError = toAwsError(bulkPublish.reason);
+    for (const error of [details.configurationError, details.eventsError, details.usageError, details.bulkPublishError]) {
       if (error && error.kind !== 'cancelled') this.options.log.error(error.message);
     }
     return details;
@@ -327,16 +382,25 @@ function byName(a: PoolNode, b: PoolNode): number {
   return nameA < nameB ? -1 : nameA > nameB ? 1 : a.pool.identityPoolId < b.pool.identityPoolId ? -1 : 1;
 }
 
-function poolTooltip(pool: IdentityPoolSummary): vscode.MarkdownString {
-  // Plain text only: pool names come from AWS and are never rendered as markdown or HTML.
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${pool.name ?? '(name unavailable)'}\n${pool.identityPoolId}\n\n`);
-  tooltip.appendText(`Sync sessions: ${formatCount(pool.syncSessionsCount)}\nData storage: ${formatBytes(pool.dataStorage)}\nLast modified: ${formatDate(pool.lastModified)}`);
-  return tooltip;
+function poolTooltip(pool: IdentityPoolSummary): string {
+  // A plain string, not a MarkdownString: pool names come from AWS and must read as typed. Even
+  // MarkdownString.appendText leaves `<` alone, and VS Code drops raw HTML from markdown hovers,
+  // so a name like `<b>x</b>` would silently vanish from the tooltip.
+  return `${pool.name ?? '(name unavailable)'}\n${pool.identityPoolId}\n\nSync sessions: ${formatCount(pool.syncSessionsCount)}\nData storage: ${formatBytes(pool.dataStorage)}\nLast modified: ${formatDate(pool.lastModified)}`;
 }
 
-function errorDetail(id: string, label: string, error: AwsError): DetailNode {
-  return { kind: 'detail', id, label, description: `failed: ${shortReason(error)}`, tooltip: error.message, icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) };
+/** A section whose call failed: the reason, and a click loads the pool's details again. */
+function errorDetail(id: string, label: string, error: AwsError, identityPoolId: string): DetailNode {
+  return {
+    kind: 'detail',
+    id,
+    label,
+    description: `failed: ${shortReason(error)} · click to retry`,
+    tooltip: error.message,
+    icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
+    command: { command: 'cognitoSync.retryPool', title: 'Retry', arguments: [identityPoolId] },
+    contextValue: 'cognitoSync.error',
+  };
 }
 
 function valueDetail(id: string, label: string, value: string | undefined, icon: string): DetailNode {
@@ -349,7 +413,7 @@ export function detailNodes(pool: IdentityPoolSummary, details: PoolDetails): De
   const { configuration } = details;
 
   if (details.configurationError) {
-    nodes.push(errorDetail(`${base}/configuration`, 'Sync configuration', details.configurationError));
+    nodes.push(errorDetail(`${base}/configuration`, 'Sync configuration', details.configurationError, pool.identityPoolId));
   } else {
     const push = configuration?.PushSync;
     const arns = push?.ApplicationArns ?? [];
@@ -384,13 +448,19 @@ export function detailNodes(pool: IdentityPoolSummary, details: PoolDetails): De
     });
   }
 
+  // The last bulk publish, next to the stream it publishes to.
+  if (details.bulkPublishError) nodes.push(errorDetail(`${base}/bulkPublish`, 'Bulk Publish', details.bulkPublishError, pool.identityPoolId));
+  else if (details.bulkPublish) nodes.push(bulkPublishNode(base, pool.identityPoolId, details.bulkPublish));
+
   if (details.eventsError) {
-    nodes.push(errorDetail(`${base}/events`, 'Cognito Events', details.eventsError));
+    nodes.push(errorDetail(`${base}/events`, 'Cognito Events', details.eventsError, pool.identityPoolId));
   } else {
     const trigger = details.events?.SyncTrigger;
     nodes.push({
       kind: 'detail',
       id: `${base}/events`,
+      identityPoolId: pool.identityPoolId,
+      contextValue: 'cognitoSync.events',
       label: 'Cognito Events',
       description: trigger ? 'sync trigger set' : 'no sync trigger',
       icon: new vscode.ThemeIcon('zap'),
@@ -399,12 +469,15 @@ export function detailNodes(pool: IdentityPoolSummary, details: PoolDetails): De
   }
 
   if (details.usageError) {
-    nodes.push(errorDetail(`${base}/usage`, 'Usage', details.usageError));
+    nodes.push(errorDetail(`${base}/usage`, 'Usage', details.usageError, pool.identityPoolId));
   } else {
     const usage = details.usage;
     nodes.push({
       kind: 'detail',
       id: `${base}/usage`,
+      identityPoolId: pool.identityPoolId,
+      contextValue: 'cognitoSync.usage',
+      command: { command: 'cognitoSync.showUsage', title: 'Show Usage', arguments: [{ identityPoolId: pool.identityPoolId }] },
       label: 'Usage',
       description: `${formatCount(usage?.syncSessionsCount)} sync sessions`,
       icon: new vscode.ThemeIcon('graph'),
@@ -416,4 +489,39 @@ export function detailNodes(pool: IdentityPoolSummary, details: PoolDetails): De
     });
   }
   return nodes;
+}
+
+const BULK_PUBLISH_ICONS: Record<BulkPublishDetails['status'], vscode.ThemeIcon> = {
+  NOT_STARTED: new vscode.ThemeIcon('cloud-upload'),
+  IN_PROGRESS: new vscode.ThemeIcon('sync~spin'),
+  SUCCEEDED: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  FAILED: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
+};
+
+/** "SUCCEEDED · 12 Mar 2025, 10:04" (when it completed, else when it started), or "never run". */
+export function bulkPublishSummary(details: BulkPublishDetails): string {
+  if (details.status === 'NOT_STARTED') return 'never run';
+  const when = details.completeTime ?? details.startTime;
+  return when ? `${details.status} · ${formatDate(when)}` : details.status;
+}
+
+function bulkPublishNode(base: string, identityPoolId: string, details: BulkPublishDetails): DetailNode {
+  const children: DetailNode[] = [];
+  if (details.status !== 'NOT_STARTED') {
+    children.push({ kind: 'detail', id: `${base}/bulkPublish/status`, label: 'Status', description: details.status, icon: BULK_PUBLISH_ICONS[details.status] });
+    children.push({ kind: 'detail', id: `${base}/bulkPublish/started`, label: 'Started', description: formatDateWithAge(details.startTime), icon: new vscode.ThemeIcon('calendar') });
+    if (details.completeTime) children.push({ kind: 'detail', id: `${base}/bulkPublish/completed`, label: 'Completed', description: formatDateWithAge(details.completeTime), icon: new vscode.ThemeIcon('calendar') });
+    if (details.failureMessage) children.push(valueDetail(`${base}/bulkPublish/failure`, 'Failure', details.failureMessage, 'warning'));
+  }
+  return {
+    kind: 'detail',
+    id: `${base}/bulkPublish`,
+    identityPoolId,
+    contextValue: 'cognitoSync.bulkPublish',
+    label: 'Bulk Publish',
+    description: bulkPublishSummary(details),
+    tooltip: details.failureMessage,
+    icon: BULK_PUBLISH_ICONS[details.status],
+    children: children.length ? children : undefined,
+  };
 }

@@ -17,7 +17,7 @@ export function configurationSchema(): Record<string, unknown> {
     $id: 'https://cognito-sync-explorer/schemas/cognito-sync.schema.json',
     title: 'Cognito Sync configuration of an identity pool',
     description:
-      'The input of `aws cognito-sync set-identity-pool-configuration --cli-input-json`: the push sync and Cognito Streams configuration of one identity pool. Members left out are not changed; an empty PushSync or CognitoStreams object clears it.',
+      'The input of `aws cognito-sync set-identity-pool-configuration --cli-input-json`: the push sync and Cognito Streams configuration of one identity pool. Applied or saved by Cognito Sync Explorer, the file is the whole configuration: a member left out is cleared (the confirmation lists it). The AWS CLI leaves a member that is left out unchanged; an empty PushSync or CognitoStreams object clears it with both.',
     type: 'object',
     additionalProperties: false,
     required: ['IdentityPoolId'],

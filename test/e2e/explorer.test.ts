@@ -1,5 +1,6 @@
 import * as assert from 'assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { emulatorAdmin } from './cognitoSync';
 import { Workbench, eventually, openWorkbench } from './workbench';
 
 /** Tree rows of the Identity Pools view; the label is in `.label-name` (the accessible name is the tooltip). */
@@ -43,14 +44,6 @@ async function focusTree(page: Page): Promise<void> {
   await page.locator('.part.sidebar .monaco-list').first().focus();
   await page.mouse.move(800, 400);
   await eventually(() => page.locator('.workbench-hover').count(), (count) => count === 0);
-}
-
-/** The emulator's admin API (fault injection), beside the workbench. */
-async function emulatorAdmin(method: string, route: string, body?: unknown): Promise<void> {
-  const base = process.env.E2E_EMULATOR_URL;
-  if (!base) throw new Error('E2E_EMULATOR_URL is not set: run the end-to-end tests through scripts/runE2eTests.js');
-  const response = await fetch(`${base}/__emulator/${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) throw new Error(`emulator admin ${method} ${route}: ${response.status} ${await response.text()}`);
 }
 
 const DEMO_POOLS: Record<string, string[]> = {

@@ -49,6 +49,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /**
+ * Reverts the active editor and closes every editor, so the next window of this VS Code restores
+ * nothing from this suite (a dirty document or a pool that a reset removed).
+ */
+export async function leaveNothingToRestore(page: Page): Promise<void> {
+  await runCommand(page, 'File: Revert File').catch(() => undefined);
+  await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+}
+
+/**
  * UI state reaches the page asynchronously: reads `probe` until `accept` holds or the time is up,
  * and returns the last value read (the caller asserts on it, so a timeout fails with the value).
  */

@@ -89,6 +89,19 @@ describe('host: configuration documents', function () {
     assert.equal((await storedPool(identityPoolId)).pushSync, undefined);
   });
 
+  it('workspace.fs.writeFile to a pool\'s document goes through the same checks: valid text is written, invalid refused', async () => {
+    const identityPoolId = await newPool('editor-fs-write');
+    const uri = configurationUri({ profile: api.session.profileName, identityPoolId });
+    const valid: SyncConfiguration = { IdentityPoolId: identityPoolId, PushSync: { RoleArn: ROLE } };
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(valid)));
+    assert.equal((await storedPool(identityPoolId)).pushSync?.RoleArn, ROLE);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ IdentityPoolId: identityPoolId, PushSync: { RoleArn: 'not-a-role' } })))),
+      /Not saved to identity pool .*: the configuration has 1 problem/,
+    );
+    assert.equal((await storedPool(identityPoolId)).pushSync?.RoleArn, ROLE);
+  });
+
   it('detects a change made on AWS between open and save, and writes nothing unless told to overwrite', async () => {
     const identityPoolId = await newPool('editor-conflict');
     const uri = configurationUri({ profile: api.session.profileName, identityPoolId });
@@ -126,7 +139,8 @@ describe('host: configuration documents', function () {
     const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId }));
     const edited = text({ IdentityPoolId: identityPoolId, PushSync: { RoleArn: ROLE } });
     await replaceAll(document, edited);
-    await admin('POST', 'faults', { operation: 'SetIdentityPoolConfiguration', kind: 'error', error: 'TooManyRequestsException', times: 10 });
+    // Throttled until the fault is removed: past every retry (src/aws/clients.ts RetryPolicy).
+    await admin('POST', 'faults', { operation: 'SetIdentityPoolConfiguration', kind: 'error', error: 'TooManyRequestsException' });
     assert.equal(await document.save(), false);
     assert.equal(document.isDirty, true);
     assert.equal(document.getText(), edited);

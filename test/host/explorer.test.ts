@@ -7,14 +7,30 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
-import { admin, requiredEnv } from './emulatorAdmin';
+import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
 import type { ExplorerNode, PoolNode } from '../../src/explorer/poolsTree';
+import {
+  activateExtension,
+  describeTree,
+  errorRows,
+  isLoading,
+  labels,
+  poolRows,
+  resetSettings,
+  rowLabelled,
+  rows,
+  setSetting,
+  settledTree,
+  snapshot,
+  useProfile,
+  waitFor,
+  type Row,
+  type TreeSnapshot,
+} from './treeRows';
 
-const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 const MAIN_ACCOUNT = '111111111111';
 const PARTNER_ACCOUNT = '222222222222';
 const THREE_REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
-const WAIT_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------
 // The emulator's admin API (the oracle) and the environment scripts/lib/extensionHost.js sets.
@@ -25,6 +41,7 @@ interface StoredPool {
   pushSync?: { ApplicationArns?: string[]; RoleArn?: string };
   cognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: string };
   events: Record<string, string>;
+  bulkPublish?: object;
 }
 
 /** The pools the emulator holds for an account and region. */
@@ -54,75 +71,9 @@ async function loggedRequests(operation: string): Promise<LoggedRequest[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading the tree.
+// Reading the tree (test/host/treeRows.ts), plus what only this suite needs.
 
 let api: ExtensionTestApi;
-
-interface Row {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  command?: vscode.Command;
-  contextValue?: string;
-  collapsible?: vscode.TreeItemCollapsibleState;
-  node: ExplorerNode;
-}
-
-function rowOf(node: ExplorerNode): Row {
-  const item = api.poolsTree.getTreeItem(node);
-  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  const description = typeof item.description === 'string' ? item.description : undefined;
-  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
-  return { label, description, tooltip, command: item.command, contextValue: item.contextValue, collapsible: item.collapsibleState, node };
-}
-
-async function rows(node?: ExplorerNode): Promise<Row[]> {
-  return (await api.poolsTree.getChildren(node)).map(rowOf);
-}
-
-const isLoading = (row: Row) => row.node.kind === 'message' && /\/loading$/.test(row.node.id);
-const pools = (list: Row[]) => list.filter((row) => row.node.kind === 'pool');
-const labels = (list: Row[]) => list.map((row) => row.label);
-const errors = (list: Row[]) => list.filter((row) => row.contextValue === 'cognitoSync.error');
-
-/** The tree as it stands: the root rows and, when the root shows regions, each region's rows. */
-interface TreeSnapshot {
-  profile: string;
-  root: Row[];
-  regions: Map<string, Row[]>;
-}
-
-async function snapshot(): Promise<TreeSnapshot> {
-  const profile = api.session.profileName;
-  const root = await rows();
-  const regions = new Map<string, Row[]>();
-  for (const row of root) if (row.node.kind === 'region') regions.set(row.node.region, await rows(row.node));
-  return { profile, root, regions };
-}
-
-const settled = (tree: TreeSnapshot) => !tree.root.some(isLoading) && [...tree.regions.values()].every((list) => !list.some(isLoading));
-
-function describeTree(tree: TreeSnapshot): string {
-  const show = (list: Row[]) => list.map((row) => `${row.label}${row.description ? ` (${row.description})` : ''}`).join(', ');
-  return [`profile ${tree.profile}: [${show(tree.root)}]`, ...[...tree.regions].map(([region, list]) => `${region}: [${show(list)}]`)].join('; ');
-}
-
-/** Polls until `accept` holds (the tree streams in page by page); fails with what was last seen. */
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, describe: (value: T) => string, what: string, timeoutMs = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still not the case after ${timeoutMs} ms. Last seen: ${describe(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await probe();
-  }
-  return value;
-}
-
-/** The tree once every region finished listing (no "Loading…" row) and `accept` holds. */
-function settledTree(what: string, accept: (tree: TreeSnapshot) => boolean = () => true): Promise<TreeSnapshot> {
-  return waitFor(snapshot, (tree) => settled(tree) && accept(tree), describeTree, what);
-}
 
 const regionLabels = (tree: TreeSnapshot) => tree.root.filter((row) => row.node.kind === 'region').map((row) => row.label);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
@@ -133,42 +84,21 @@ function poolRow(list: Row[], name: string): Row & { node: PoolNode } {
   return row as Row & { node: PoolNode };
 }
 
-function childRow(list: Row[], label: string): Row {
-  const row = list.find((candidate) => candidate.label === label);
-  assert.ok(row, `no row ${label} in [${labels(list).join(', ')}]`);
-  return row;
-}
-
 /** Every row below `node`, expanding pools and details (loads each pool's details). */
 async function walk(node?: ExplorerNode): Promise<Row[]> {
   const found: Row[] = [];
-  for (const row of await rows(node)) {
+  for (const row of await rows(api, node)) {
     found.push(row);
     if (row.node.kind !== 'message') found.push(...(await walk(row.node)));
   }
   return found;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Settings, applied through the extension's onDidChangeConfiguration listener.
-
-const SETTINGS = ['profile', 'regions', 'endpoint'] as const;
-
-async function setSetting(key: (typeof SETTINGS)[number], value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('cognitoSync').update(key, value, vscode.ConfigurationTarget.Global);
-}
-
-async function useProfile(profile: string | undefined): Promise<void> {
-  await setSetting('profile', profile);
-  const expected = profile ?? requiredEnv('AWS_PROFILE');
-  await waitFor(async () => api.session.profileName, (name) => name === expected, (name) => name, `the session switches to profile ${expected}`);
-}
-
 /** Sets the regions and waits until the tree shows exactly them (the region level, or none for one). */
 async function useRegions(regions: string[]): Promise<TreeSnapshot> {
   await setSetting('regions', regions);
-  if (regions.length === 1) return settledTree(`the tree shows ${regions[0]} without a region level`, (tree) => tree.regions.size === 0);
-  return settledTree(`the tree shows regions ${regions.join(', ')}`, (tree) => sameList(regionLabels(tree), regions));
+  if (regions.length === 1) return settledTree(api, `the tree shows ${regions[0]} without a region level`, (tree) => tree.regions.size === 0);
+  return settledTree(api, `the tree shows regions ${regions.join(', ')}`, (tree) => sameList(regionLabels(tree), regions));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,17 +107,14 @@ describe('host: the Identity Pools tree', function () {
   this.timeout(90_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed in the extension host`);
-    api = await extension.activate();
+    api = await activateExtension();
     // Earlier suites add pools; the demo data alone keeps the expected lists exact.
     await admin('POST', 'reset', { seed: 'demo' });
   });
 
   afterEach(async () => {
     await admin('DELETE', 'faults');
-    for (const key of SETTINGS) await setSetting(key, undefined);
-    await useProfile(undefined);
+    await resetSettings(api);
   });
 
   describe('contents', () => {
@@ -198,7 +125,7 @@ describe('host: the Identity Pools tree', function () {
         tree.root.map((row) => row.description),
         ['US East (N. Virginia)', 'Europe (Ireland)', 'Asia Pacific (Tokyo)'],
       );
-      assert.ok(tree.root.every((row) => row.collapsible === vscode.TreeItemCollapsibleState.Expanded), 'regions start expanded');
+      assert.ok(tree.root.every((row) => row.item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded), 'regions start expanded');
       const expected: Record<string, string[]> = {
         'us-east-1': ['InternalTools', 'ShopMobile_Prod', 'ShopMobile_Staging'],
         'eu-west-1': ['GameSaves_EU', 'GameSaves_EU_Legacy'],
@@ -211,7 +138,7 @@ describe('host: the Identity Pools tree', function () {
           const row = poolRow(list, stored.identityPool.IdentityPoolName);
           assert.equal(row.description, stored.identityPool.IdentityPoolId);
           assert.equal(row.contextValue, 'cognitoSync.pool');
-          assert.equal(row.collapsible, vscode.TreeItemCollapsibleState.Collapsed);
+          assert.equal(row.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
           const parent = api.poolsTree.getParent(row.node);
           assert.equal(parent?.kind === 'region' ? parent.region : undefined, region, 'a pool\'s parent is its region');
         }
@@ -224,17 +151,17 @@ describe('host: the Identity Pools tree', function () {
       assert.ok(tooltip.includes(storedProd.identityPool.IdentityPoolId), `tooltip: ${tooltip}`);
     });
 
-    it('expands ShopMobile_Prod into Push Sync, Cognito Streams, Cognito Events and Usage with the emulator\'s values', async () => {
+    it('expands ShopMobile_Prod into Push Sync, Cognito Streams, Bulk Publish, Cognito Events and Usage with the emulator\'s values', async () => {
       const tree = await useRegions(THREE_REGIONS);
       const stored = await storedPool(MAIN_ACCOUNT, 'us-east-1', 'ShopMobile_Prod');
-      const details = await rows(poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
-      assert.deepEqual(labels(details), ['Push Sync', 'Cognito Streams', 'Cognito Events', 'Usage']);
+      const details = await rows(api, poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
+      assert.deepEqual(labels(details), ['Push Sync', 'Cognito Streams', 'Bulk Publish', 'Cognito Events', 'Usage']);
 
-      const push = childRow(details, 'Push Sync');
+      const push = rowLabelled(details, 'Push Sync');
       const arns = stored.pushSync?.ApplicationArns ?? [];
       assert.equal(arns.length, 2);
       assert.equal(push.description, '2 applications');
-      const pushRows = await rows(push.node);
+      const pushRows = await rows(api, push.node);
       assert.deepEqual(
         pushRows.map((row) => [row.label, row.description]),
         // ApplicationArns is a set to the extension (src/model/configuration.ts): shown sorted.
@@ -242,10 +169,10 @@ describe('host: the Identity Pools tree', function () {
       );
       assert.ok(pushRows.every((row) => row.contextValue === 'cognitoSync.value'), 'values can be copied');
 
-      const streams = childRow(details, 'Cognito Streams');
+      const streams = rowLabelled(details, 'Cognito Streams');
       assert.equal(streams.description, 'shop-sync-events · ENABLED');
       assert.deepEqual(
-        (await rows(streams.node)).map((row) => [row.label, row.description]),
+        (await rows(api, streams.node)).map((row) => [row.label, row.description]),
         [
           ['Stream', stored.cognitoStreams?.StreamName],
           ['Role', stored.cognitoStreams?.RoleArn],
@@ -253,38 +180,41 @@ describe('host: the Identity Pools tree', function () {
         ],
       );
 
-      const events = childRow(details, 'Cognito Events');
-      assert.equal(events.description, 'sync trigger set');
-      assert.deepEqual((await rows(events.node)).map((row) => [row.label, row.description]), [['Sync Trigger', stored.events.SyncTrigger]]);
+      assert.equal(stored.bulkPublish, undefined);
+      assert.equal(rowLabelled(details, 'Bulk Publish').description, 'never run');
 
-      const usage = childRow(details, 'Usage');
+      const events = rowLabelled(details, 'Cognito Events');
+      assert.equal(events.description, 'sync trigger set');
+      assert.deepEqual((await rows(api, events.node)).map((row) => [row.label, row.description]), [['Sync Trigger', stored.events.SyncTrigger]]);
+
+      const usage = rowLabelled(details, 'Usage');
       assert.equal(usage.description, `${stored.syncSessions.toLocaleString()} sync sessions`);
-      const usageRows = await rows(usage.node);
+      const usageRows = await rows(api, usage.node);
       assert.deepEqual(labels(usageRows), ['Sync sessions', 'Data storage', 'Last modified']);
-      assert.equal(childRow(usageRows, 'Sync sessions').description, stored.syncSessions.toLocaleString());
-      assert.notEqual(childRow(usageRows, 'Last modified').description, 'unknown');
+      assert.equal(rowLabelled(usageRows, 'Sync sessions').description, stored.syncSessions.toLocaleString());
+      assert.notEqual(rowLabelled(usageRows, 'Last modified').description, 'unknown');
     });
 
     it('shows what is off or unset: no push sync or streams (InternalTools), a disabled stream, a push sync without role', async () => {
       const tree = await useRegions(THREE_REGIONS);
-      const internal = await rows(poolRow(tree.regions.get('us-east-1') ?? [], 'InternalTools').node);
+      const internal = (await rows(api, poolRow(tree.regions.get('us-east-1') ?? [], 'InternalTools').node)).filter((row) => ['Push Sync', 'Cognito Streams', 'Cognito Events'].includes(row.label));
       assert.deepEqual(
-        internal.slice(0, 3).map((row) => [row.label, row.description]),
+        internal.map((row) => [row.label, row.description]),
         [
           ['Push Sync', 'off'],
           ['Cognito Streams', 'off'],
           ['Cognito Events', 'no sync trigger'],
         ],
       );
-      assert.ok(internal.slice(0, 3).every((row) => row.collapsible === vscode.TreeItemCollapsibleState.None), 'nothing to expand under an unset section');
+      assert.ok(internal.every((row) => row.item.collapsibleState === vscode.TreeItemCollapsibleState.None), 'nothing to expand under an unset section');
 
-      const staging = await rows(poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Staging').node);
-      assert.equal(childRow(staging, 'Cognito Streams').description, 'shop-sync-staging · DISABLED');
+      const staging = await rows(api, poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Staging').node);
+      assert.equal(rowLabelled(staging, 'Cognito Streams').description, 'shop-sync-staging · DISABLED');
 
-      const legacy = await rows(poolRow(tree.regions.get('eu-west-1') ?? [], 'GameSaves_EU_Legacy').node);
-      const legacyPush = childRow(legacy, 'Push Sync');
+      const legacy = await rows(api, poolRow(tree.regions.get('eu-west-1') ?? [], 'GameSaves_EU_Legacy').node);
+      const legacyPush = rowLabelled(legacy, 'Push Sync');
       assert.equal(legacyPush.description, '1 application');
-      assert.equal(childRow(await rows(legacyPush.node), 'Role').description, 'not set');
+      assert.equal(rowLabelled(await rows(api, legacyPush.node), 'Role').description, 'not set');
     });
 
     it('skips the region level when a single region is configured', async () => {
@@ -299,7 +229,7 @@ describe('host: the Identity Pools tree', function () {
       const empty = tree.regions.get('us-east-2') ?? [];
       assert.deepEqual(labels(empty), ['No identity pools in us-east-2']);
       assert.equal(empty[0].node.kind, 'message');
-      assert.equal(pools(tree.regions.get('us-east-1') ?? []).length, 3);
+      assert.equal(poolRows(tree.regions.get('us-east-1') ?? []).length, 3);
 
       const alone = await useRegions(['us-east-2']);
       assert.deepEqual(labels(alone.root), ['No identity pools in us-east-2']);
@@ -313,8 +243,8 @@ describe('host: the Identity Pools tree', function () {
       const demoDetails = await walk(shop.node);
       assert.ok(demoDetails.some((row) => row.description === 'shop-sync-events'), 'demo\'s pool details were loaded');
 
-      await useProfile('demo-partner');
-      const partner = await settledTree('the tree lists demo-partner\'s pools', (tree) => tree.profile === 'demo-partner' && sameList(regionLabels(tree), THREE_REGIONS));
+      await useProfile(api, 'demo-partner');
+      const partner = await settledTree(api, 'the tree lists demo-partner\'s pools', (tree) => tree.profile === 'demo-partner' && sameList(regionLabels(tree), THREE_REGIONS));
       const partnerPool = await storedPool(PARTNER_ACCOUNT, 'us-east-1', 'PartnerPortal');
       assert.deepEqual(
         (partner.regions.get('us-east-1') ?? []).map((row) => [row.label, row.description]),
@@ -338,8 +268,8 @@ describe('host: the Identity Pools tree', function () {
         assert.ok(!stale.some((row) => row.description === value || row.tooltip === value), `demo's ${value} returned after the switch`);
       }
 
-      await useProfile('demo');
-      const back = await settledTree('the tree lists demo\'s pools again', (tree) => tree.profile === 'demo' && pools(tree.regions.get('us-east-1') ?? []).length > 0);
+      await useProfile(api, 'demo');
+      const back = await settledTree(api, 'the tree lists demo\'s pools again', (tree) => tree.profile === 'demo' && poolRows(tree.regions.get('us-east-1') ?? []).length > 0);
       assert.deepEqual(labels(back.regions.get('us-east-1') ?? []), ['InternalTools', 'ShopMobile_Prod', 'ShopMobile_Staging']);
       assert.deepEqual(labels(back.regions.get('eu-west-1') ?? []), ['GameSaves_EU', 'GameSaves_EU_Legacy']);
     });
@@ -350,23 +280,23 @@ describe('host: the Identity Pools tree', function () {
       await admin('POST', 'faults', { operation: 'GetIdentityPoolConfiguration', kind: 'latency', latencyMs: 3000 });
       const started = Date.now();
       const pending = api.poolsTree.getChildren(shop.node);
-      await useProfile('demo-partner');
+      await useProfile(api, 'demo-partner');
       assert.ok(Date.now() - started < 3000, 'the switch happened while the answer was held back');
       assert.deepEqual(await pending, [], 'an answer for the previous profile is never shown');
     });
 
     it('demo-sync-only (Cognito Identity denied) lists its region\'s pools by id under a "Pool names unavailable" message', async () => {
-      await useProfile('demo-sync-only');
+      await useProfile(api, 'demo-sync-only');
       // No regions setting: the profile's region (eu-west-1), shown without a region level.
-      const tree = await settledTree('the tree lists demo-sync-only\'s pools', (candidate) => candidate.profile === 'demo-sync-only' && pools(candidate.root).length > 0);
+      const tree = await settledTree(api, 'the tree lists demo-sync-only\'s pools', (candidate) => candidate.profile === 'demo-sync-only' && poolRows(candidate.root).length > 0);
       const ids = (await storedPools(MAIN_ACCOUNT, 'eu-west-1')).map((pool) => pool.identityPool.IdentityPoolId).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
       assert.equal(ids.length, 2);
-      const [message, ...poolRows] = tree.root;
+      const [message, ...idRows] = tree.root;
       assert.equal(message.label, 'Pool names unavailable');
       assert.equal(message.description, 'no access');
       assert.match(message.tooltip ?? '', /ListIdentityPools/);
-      assert.deepEqual(labels(poolRows), ids, 'pools are labelled by id');
-      assert.ok(poolRows.every((row) => row.node.kind === 'pool' && row.description === undefined), 'no id repeated as description');
+      assert.deepEqual(labels(idRows), ids, 'pools are labelled by id');
+      assert.ok(idRows.every((row) => row.node.kind === 'pool' && row.description === undefined), 'no id repeated as description');
     });
   });
 
@@ -381,12 +311,12 @@ describe('host: the Identity Pools tree', function () {
       // concurrent listings is refused.
       await admin('POST', 'faults', { operation: 'ListIdentityPoolUsage', kind: 'error', error: 'NotAuthorizedException', times: 1 });
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const failed = await settledTree('one region shows an error', (tree) => [...tree.regions.values()].some((list) => errors(list).length > 0));
-      const failing = regions.filter((region) => errors(failed.regions.get(region) ?? []).length > 0);
+      const failed = await settledTree(api, 'one region shows an error', (tree) => [...tree.regions.values()].some((list) => errorRows(list).length > 0));
+      const failing = regions.filter((region) => errorRows(failed.regions.get(region) ?? []).length > 0);
       assert.equal(failing.length, 1, describeTree(failed));
       const [bad] = failing;
       const good = regions.find((region) => region !== bad)!;
-      const [error] = errors(failed.regions.get(bad) ?? []);
+      const [error] = errorRows(failed.regions.get(bad) ?? []);
       assert.equal(error.label, `Failed to list pools in ${bad}: no access`);
       assert.equal(error.description, 'click to retry');
       assert.match(error.tooltip ?? '', /NotAuthorizedException|not authorized|ListIdentityPoolUsage/i);
@@ -397,7 +327,7 @@ describe('host: the Identity Pools tree', function () {
       await admin('DELETE', 'requests');
       assert.ok(error.command);
       await vscode.commands.executeCommand(error.command.command, ...(error.command.arguments ?? []));
-      const retried = await settledTree(`${bad} lists its pools after the retry`, (tree) => errors(tree.regions.get(bad) ?? []).length === 0 && pools(tree.regions.get(bad) ?? []).length > 0);
+      const retried = await settledTree(api, `${bad} lists its pools after the retry`, (tree) => errorRows(tree.regions.get(bad) ?? []).length === 0 && poolRows(tree.regions.get(bad) ?? []).length > 0);
       assert.deepEqual(labels(retried.regions.get(bad) ?? []), expected.get(bad));
       assert.deepEqual(labels(retried.regions.get(good) ?? []), expected.get(good));
       const relisted = (await loggedRequests('ListIdentityPoolUsage')).map((request) => request.region);
@@ -409,8 +339,8 @@ describe('host: the Identity Pools tree', function () {
       await admin('DELETE', 'requests');
       await admin('POST', 'faults', { operation: 'ListIdentityPoolUsage', kind: 'error', error: 'TooManyRequestsException', times: 2 });
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const tree = await settledTree('the pools appear after the throttling', (candidate) => pools(candidate.root).length > 0 || errors(candidate.root).length > 0);
-      assert.deepEqual(errors(tree.root), []);
+      const tree = await settledTree(api, 'the pools appear after the throttling', (candidate) => poolRows(candidate.root).length > 0 || errorRows(candidate.root).length > 0);
+      assert.deepEqual(errorRows(tree.root), []);
       assert.deepEqual(labels(tree.root), ['GameSaves_EU', 'GameSaves_EU_Legacy']);
       const attempts = await loggedRequests('ListIdentityPoolUsage');
       assert.deepEqual(
@@ -428,12 +358,12 @@ describe('host: the Identity Pools tree', function () {
       const { pools: created } = (await admin('POST', 'pools', { accountId: MAIN_ACCOUNT, region: 'ap-northeast-1', namePrefix: 'AddedLater_JP', count: 1 })) as { pools: { IdentityPoolId: string }[] };
       await admin('DELETE', 'requests');
 
-      const before = await snapshot();
+      const before = await snapshot(api);
       assert.deepEqual(labels(before.root), ['NotesApp_JP'], 'the listing is kept until a refresh');
       assert.deepEqual(await loggedRequests('ListIdentityPoolUsage'), [], 'reading the tree again asks AWS nothing');
 
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const after = await settledTree('the new pool appears after refresh', (tree) => labels(tree.root).includes('AddedLater_JP'));
+      const after = await settledTree(api, 'the new pool appears after refresh', (tree) => labels(tree.root).includes('AddedLater_JP'));
       assert.deepEqual(labels(after.root), ['AddedLater_JP', 'NotesApp_JP']);
       assert.equal(poolRow(after.root, 'AddedLater_JP').description, created[0].IdentityPoolId);
     });
@@ -450,8 +380,8 @@ describe('host: the Identity Pools tree', function () {
     it('cognitoSync.copyValue with a value node puts the value on the clipboard', async () => {
       const tree = await useRegions(['eu-west-1']);
       const stored = await storedPool(MAIN_ACCOUNT, 'eu-west-1', 'GameSaves_EU');
-      const streams = childRow(await rows(poolRow(tree.root, 'GameSaves_EU').node), 'Cognito Streams');
-      const role = childRow(await rows(streams.node), 'Role');
+      const streams = rowLabelled(await rows(api, poolRow(tree.root, 'GameSaves_EU').node), 'Cognito Streams');
+      const role = rowLabelled(await rows(api, streams.node), 'Role');
       await vscode.env.clipboard.writeText('not the role');
       await vscode.commands.executeCommand('cognitoSync.copyValue', role.node);
       assert.equal(await vscode.env.clipboard.readText(), stored.cognitoStreams?.RoleArn);
@@ -459,31 +389,17 @@ describe('host: the Identity Pools tree', function () {
   });
 
   describe('log', () => {
-    /** The file VS Code writes the "Cognito Sync" log output channel to. */
-    function logFiles(): string[] {
-      const found: string[] = [];
-      const visit = (directory: string) => {
-        for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-          const full = path.join(directory, entry.name);
-          if (entry.isDirectory()) visit(full);
-          else if (entry.name === 'Cognito Sync.log' && path.basename(directory) === EXTENSION_ID) found.push(full);
-        }
-      };
-      visit(requiredEnv('COGNITO_SYNC_TEST_LOGS_DIR'));
-      return found;
-    }
-
     it('writes one line per AWS call to the "Cognito Sync" output channel, with its request id and no secret', async () => {
       await useRegions(['ap-northeast-1']);
       await admin('DELETE', 'requests');
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      await settledTree('the refreshed listing', (tree) => pools(tree.root).length > 0);
+      await settledTree(api, 'the refreshed listing', (tree) => poolRows(tree.root).length > 0);
       const [listing] = await loggedRequests('ListIdentityPoolUsage');
       assert.ok(listing, 'the emulator served the listing');
       const text = await waitFor(
-        async () => logFiles().map((file) => fs.readFileSync(file, 'utf8')).join('\n'),
+        async () => extensionLogText(),
         (content) => content.includes(`request=${listing.requestId}`),
-        (content) => `${logFiles().join(', ') || 'no log file'}: …${content.slice(-600)}`,
+        (content) => (content ? `…${content.slice(-600)}` : 'no log text'),
         'the log channel has the listing\'s line',
       );
       const line = text.split('\n').find((candidate) => candidate.includes(`request=${listing.requestId}`)) ?? '';
@@ -502,27 +418,27 @@ describe('host: the Identity Pools tree', function () {
       await admin('POST', 'faults', { operation: 'ListIdentityPoolUsage', kind: 'latency', latencyMs: 800 });
       await setSetting('regions', ['us-east-2']);
       const partial = await waitFor(
-        () => rows(),
-        (list) => pools(list).length > 0 && list.some(isLoading),
-        (list) => `${pools(list).length} pools, loading: ${list.some(isLoading)}`,
+        () => rows(api),
+        (list) => poolRows(list).length > 0 && list.some(isLoading),
+        (list) => `${poolRows(list).length} pools, loading: ${list.some(isLoading)}`,
         'some pools show while the listing goes on',
       );
-      assert.ok(pools(partial).length < 150, `all ${pools(partial).length} pools were there before the listing ended`);
+      assert.ok(poolRows(partial).length < 150, `all ${poolRows(partial).length} pools were there before the listing ended`);
       assert.equal(partial.find(isLoading)?.label, 'Loading more pools…');
-      const complete = await waitFor(() => rows(), (list) => !list.some(isLoading), (list) => `${pools(list).length} pools`, 'the listing ends');
-      assert.equal(pools(complete).length, 150);
+      const complete = await waitFor(() => rows(api), (list) => !list.some(isLoading), (list) => `${poolRows(list).length} pools`, 'the listing ends');
+      assert.equal(poolRows(complete).length, 150);
     });
 
     it('loads a pool\'s details once when expanded, again only after a refresh', async () => {
       const tree = await useRegions(THREE_REGIONS);
       const pool = poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Prod');
       const before = (await loggedRequests('GetIdentityPoolConfiguration')).length;
-      await rows(pool.node);
-      await rows(pool.node);
+      await rows(api, pool.node);
+      await rows(api, pool.node);
       assert.equal((await loggedRequests('GetIdentityPoolConfiguration')).length, before + 1, 'expanding twice read the configuration once');
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const refreshed = await settledTree('the tree lists again after Refresh', (snapshot) => snapshot.regions.has('us-east-1'));
-      await rows(poolRow(refreshed.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
+      const refreshed = await settledTree(api, 'the tree lists again after Refresh', (snapshot) => snapshot.regions.has('us-east-1'));
+      await rows(api, poolRow(refreshed.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
       assert.equal((await loggedRequests('GetIdentityPoolConfiguration')).length, before + 2, 'after Refresh the details are read again');
     });
   });
@@ -535,19 +451,19 @@ describe('host: the Identity Pools tree', function () {
       try {
         for (const file of files) fs.writeFileSync(file, '');
         await vscode.commands.executeCommand('cognitoSync.refresh');
-        const empty = await waitFor(() => rows(), (list) => list.length === 0, (list) => labels(list).join(', '), 'the tree is empty without profiles');
+        const empty = await waitFor(() => rows(api), (list) => list.length === 0, (list) => labels(list).join(', '), 'the tree is empty without profiles');
         assert.deepEqual(empty, []);
       } finally {
         files.forEach((file, index) => fs.writeFileSync(file, saved[index]));
       }
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const back = await waitFor(() => rows(), (list) => pools(list).length > 0, (list) => labels(list).join(', '), 'the pools are back with the profiles');
+      const back = await waitFor(() => rows(api), (list) => poolRows(list).length > 0, (list) => labels(list).join(', '), 'the pools are back with the profiles');
       assert.ok(labels(back).includes('ShopMobile_Prod'));
     });
 
     it('shows an item that opens the profile picker when the selected profile is in neither file', async () => {
       await setSetting('profile', 'no-such-profile');
-      const list = await waitFor(() => rows(), (found) => found.some((row) => row.contextValue === 'cognitoSync.error'), (found) => labels(found).join(', '), 'the missing profile is reported');
+      const list = await waitFor(() => rows(api), (found) => found.some((row) => row.contextValue === 'cognitoSync.error'), (found) => labels(found).join(', '), 'the missing profile is reported');
       const item = list.find((row) => row.contextValue === 'cognitoSync.error');
       assert.equal(item?.label, 'Profile no-such-profile: profile not found');
       assert.equal(item?.command?.command, 'cognitoSync.selectProfile');

@@ -1,0 +1,166 @@
+// The extension-host half of `npm run bench:memory` (scripts/benchMemory.ts bundles this file and
+// the extension host calls run(), through the same payload contract as the host tests).
+//
+// How much memory the extension host gains when the Identity Pools tree lists 5,000 pools. The
+// emulator gets 5,000 pools in one region of the demo profile's account; the view is opened (so
+// VS Code's own tree keeps its items, as for a user) and the region is listed through the
+// provider activate() returns. process.memoryUsage() is taken, after garbage collection:
+//   before         the extension activated, nothing listed, no AWS SDK loaded
+//   small listing  the tree listed the profile's region with its 3 demo pools (SDK and clients loaded)
+//   5,000 pools    the tree lists all 5,000, named (checked against the emulator's count)
+//   relisted       after RELISTS refreshes, each listing the 5,000 again: growth here is a leak
+//
+// Results go to the JSON file named by COGNITO_SYNC_BENCH_OUTPUT; the table is printed outside.
+import { performance } from 'perf_hooks';
+import * as fs from 'fs';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import { admin, requiredEnv } from '../host/emulatorAdmin';
+
+const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
+const MAIN_ACCOUNT = '111111111111';
+/** The demo profile's region, with its 3 demo pools. */
+const SMALL_REGION = 'us-east-1';
+/** A region the demo data leaves empty. */
+const LARGE_REGION = 'eu-central-1';
+const POOL_COUNT = 5000;
+const NAME_PREFIX = 'bench-memory';
+const RELISTS = 3;
+const LISTING_TIMEOUT_MS = 120_000;
+
+export interface MemorySample {
+  stage: string;
+  heapUsed: number;
+  heapTotal: number;
+  rss: number;
+  /**
+   * The anonymous part of rss (Linux /proc: RssAnon), i.e. without file-backed pages such as the
+   * node binary's code and ICU data paged in on first use; undefined where /proc is unavailable.
+   */
+  anonymousRss?: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export interface MemoryBenchResult {
+  vscodeVersion: string;
+  /** How garbage was collected before each sample: `gc()` (exposed at run time) or idle sampling. */
+  collection: 'gc' | 'idle';
+  region: string;
+  poolsListed: number;
+  /** How many times the tree listed the pools again (refresh) before the `relisted` sample. */
+  relists: number;
+  /** From setting the region to the tree showing every pool, named. */
+  listingMs: number;
+  samples: MemorySample[];
+}
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * `gc()`, exposed at run time: the extension host is not started with --expose-gc, but V8 accepts
+ * the flag late and a new context then sees the function.
+ */
+function exposedGc(): (() => void) | undefined {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (typeof existing === 'function') return existing;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Memory once the host is idle: after full collections, or else the least of several idle samples. */
+async function sample(stage: string, gc: (() => void) | undefined): Promise<MemorySample> {
+  await pause(500);
+  let usage: NodeJS.MemoryUsage;
+  if (gc) {
+    for (let round = 0; round < 3; round += 1) {
+      gc();
+      await pause(100);
+    }
+    usage = process.memoryUsage();
+  } else {
+    const samples: NodeJS.MemoryUsage[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      await pause(500);
+      samples.push(process.memoryUsage());
+    }
+    usage = samples.reduce((least, next) => (next.heapUsed < least.heapUsed ? next : least));
+  }
+  return { stage, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, rss: usage.rss, anonymousRss: anonymousRss(), external: usage.external, arrayBuffers: usage.arrayBuffers };
+}
+
+function anonymousRss(): number | undefined {
+  try {
+    const kilobytes = /^RssAnon:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Polls the tree's root until it shows `count` pools and nothing still loading; renders each item as the view does. */
+async function listedPools(api: ExtensionTestApi, count: number, what: string): Promise<ExplorerNode[]> {
+  const deadline = Date.now() + LISTING_TIMEOUT_MS;
+  for (;;) {
+    const children = await api.poolsTree.getChildren();
+    const pools = children.filter((node) => node.kind === 'pool');
+    const loading = children.some((node) => node.kind === 'message' && node.id.endsWith('/loading'));
+    const named = pools.every((node) => node.kind === 'pool' && node.pool.name !== undefined);
+    if (!loading && pools.length === count && named) {
+      for (const node of children) api.poolsTree.getTreeItem(node);
+      return pools;
+    }
+    const problem = children.find((node) => node.kind === 'message' && !node.id.endsWith('/loading'));
+    if (!loading && problem?.kind === 'message') throw new Error(`${what}: the tree shows "${problem.label}" (${problem.tooltip ?? ''})`);
+    if (Date.now() > deadline) throw new Error(`${what}: ${pools.length} of ${count} pools listed after ${LISTING_TIMEOUT_MS / 1000} s`);
+    await pause(50);
+  }
+}
+
+async function useRegion(region: string): Promise<void> {
+  await vscode.workspace.getConfiguration('cognitoSync').update('regions', [region], vscode.ConfigurationTarget.Global);
+}
+
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension<ExtensionTestApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in the extension host`);
+  const gc = exposedGc();
+  const samples: MemorySample[] = [];
+
+  await admin('POST', 'pools', { accountId: MAIN_ACCOUNT, region: LARGE_REGION, count: POOL_COUNT, namePrefix: NAME_PREFIX });
+  const api = await extension.activate();
+  samples.push(await sample('before', gc));
+
+  // The view open, as a user has it: VS Code's tree then asks for and keeps every item too.
+  await vscode.commands.executeCommand('workbench.view.extension.cognitoSync');
+  await useRegion(SMALL_REGION);
+  const demoPools = (await admin('GET', 'state')) as { accounts: Record<string, Record<string, Record<string, unknown>>> };
+  await listedPools(api, Object.keys(demoPools.accounts[MAIN_ACCOUNT][SMALL_REGION]).length, `listing ${SMALL_REGION}`);
+  samples.push(await sample('small listing', gc));
+
+  const started = performance.now();
+  await useRegion(LARGE_REGION);
+  const pools = await listedPools(api, POOL_COUNT, `listing ${LARGE_REGION}`);
+  const listingMs = performance.now() - started;
+  const unexpected = pools.find((node) => node.kind !== 'pool' || !node.pool.name?.startsWith(`${NAME_PREFIX}-`));
+  if (unexpected) throw new Error(`the tree lists a pool that is not one of the benchmark's: ${JSON.stringify(unexpected)}`);
+  samples.push(await sample('5,000 pools', gc));
+
+  for (let relist = 0; relist < RELISTS; relist += 1) {
+    await vscode.commands.executeCommand('cognitoSync.refresh');
+    await listedPools(api, POOL_COUNT, `relisting ${LARGE_REGION}`);
+  }
+  samples.push(await sample('relisted', gc));
+
+  await vscode.workspace.getConfiguration('cognitoSync').update('regions', undefined, vscode.ConfigurationTarget.Global);
+  const result: MemoryBenchResult = { vscodeVersion: vscode.version, collection: gc ? 'gc' : 'idle', region: LARGE_REGION, poolsListed: pools.length, relists: RELISTS, listingMs, samples };
+  fs.writeFileSync(requiredEnv('COGNITO_SYNC_BENCH_OUTPUT'), JSON.stringify(result, null, 2));
+}
