@@ -71,22 +71,27 @@ async function timeFloorOpens(context, stack, count) {
   const page = await context.newPage();
   await page.goto(`${stack.workbenchUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  // From the command palette: the clock starts at the click on the command, as it starts at the
+  // click on "Edit Configuration" for the form.
   const open = async () => {
+    await page.locator('.monaco-workbench').press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Webview Floor: Open');
+    const command = page.locator('.quick-input-widget .monaco-list-row[aria-label^="Webview Floor: Open"]').first();
+    await command.waitFor({ timeout: 60_000 });
     const started = Date.now();
-    await page.locator('.monaco-workbench').press('Control+Alt+Shift+F9');
+    await command.click();
     const elapsed = await waitUntilShown(webviewDocument(page).locator('#value'), started, 'the floor webview');
     await closeEditors(page);
     return elapsed;
   };
-  // The extension activates on startup finished; retry the first open until its command exists.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await open();
-      break;
-    } catch (error) {
-      if (attempt === 5) throw error;
-    }
-  }
+  // This window restores the editors the form's window left open: close them, so the only webview
+  // is the floor's.
+  await page.locator('.editor-group-container').first().waitFor();
+  await closeEditors(page);
+  await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+  // Warm-up, as for the form: the first webview of a window also loads VS Code's webview host.
+  await open();
   const runs = [];
   for (let index = 0; index < count; index++) runs.push(await open());
   await page.close();
@@ -124,15 +129,24 @@ async function main() {
     const runs = [];
     for (const name of POOLS) runs.push(await timeOpen(page, name));
     const openMedian = median(runs);
-    const floorRuns = await timeFloorOpens(browser.context, stack, POOLS.length);
-    const floorMedian = median(floorRuns);
+    // The form's window goes first: its webviews' service worker would otherwise stay in charge.
+    await page.close();
+    // The floor is context, not a budget: when it cannot be measured, the form's numbers still stand.
+    let floorRuns = [];
+    let floorProblem;
+    try {
+      floorRuns = await timeFloorOpens(browser.context, stack, POOLS.length);
+    } catch (error) {
+      floorProblem = error.message;
+    }
+    const floorMedian = floorRuns.length ? median(floorRuns) : NaN;
     const rows = [
       ['form shows the pool (median of 5)', `${openMedian} ms`, `≤ ${OPEN_BUDGET_MS} ms`, openMedian <= OPEN_BUDGET_MS],
       ['  runs', runs.map((run) => `${run}`).join(', '), '', undefined],
       ['  webview iframe created (median)', `${median(stages.slice(1).map((stage) => stage.iframe ?? NaN))} ms`, '', undefined],
-      ['least webview shows a value (median)', `${floorMedian} ms`, '', undefined],
+      ['least webview shows a value (median)', floorProblem ? `not measured: ${floorProblem}` : `${floorMedian} ms`, '', undefined],
       ['  runs', floorRuns.map((run) => `${run}`).join(', '), '', undefined],
-      ['form beyond the least webview', `${openMedian - floorMedian} ms`, '', undefined],
+      ['form beyond the least webview', floorProblem ? 'not measured' : `${openMedian - floorMedian} ms`, '', undefined],
       ['emulator latency per reply', `${LATENCY_MS} ms`, '', undefined],
       ['dist/webview.js (production)', `${(webviewBytes / 1024).toFixed(1)} KB`, '≤ 150 KB', webviewBytes <= WEBVIEW_BUDGET_BYTES],
     ];
