@@ -111,7 +111,7 @@ const NAMES: [AwsErrorKind, readonly string[]][] = [
 ];
 
 /** The connection was there and then closed (the server went away mid-request). */
-const connectionLost = (code: string | undefined) => code === 'ECONNRESET' || code === 'EPIPE';
+export const isConnectionLost = (code: string | undefined): boolean => code === 'ECONNRESET' || code === 'EPIPE';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EPROTO', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
@@ -183,8 +183,11 @@ function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMess
       return `${what} was throttled by AWS (${details.code ?? 'HTTP 429'})${attempts}. Wait a minute and try again.`;
     case 'timeout':
       return `${what} timed out: no answer within ${seconds(details.timeoutSeconds)}${details.endpoint ? ` from ${details.endpoint}` : ''}. Check the network or raise the setting cognitoSync.requestTimeoutSeconds.`;
-    case 'network':
-      return `${what} failed: ${connectionLost(details.code) ? 'the connection to' : 'cannot reach'} ${details.endpoint ?? 'the AWS endpoint'}${connectionLost(details.code) ? ' was closed before the answer came' : ''} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
+    case 'network': {
+      const endpoint = details.endpoint ?? 'the AWS endpoint';
+      const failure = isConnectionLost(details.code) ? `the connection to ${endpoint} was closed before the answer came` : `cannot reach ${endpoint}`;
+      return `${what} failed: ${failure} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
+    }
     case 'invalidParameter':
       return `${what} was rejected as invalid${aws}. Correct the value and try again.`;
     case 'conflict':

@@ -106,8 +106,8 @@ const isProfileSection = (key: string) => !key.startsWith('sso-session.') && !ke
 
 /**
  * Lines the SDK's ini loader silently skips. It never reports them, so a typo such as
- * `aws_secret_access_key: …` would otherwise surface as "no credentials". Only line numbers are
- * reported: the line itself may hold a secret.
+ * `aws_secret_access_key: …` would otherwise surface as "no credentials". Only line numbers (and
+ * the name of a repeated section header) are reported: a setting line may hold a secret.
  */
 export function malformedLines(text: string): { line: number; problem: string }[] {
   const problems: { line: number; problem: string }[] = [];

@@ -55,10 +55,13 @@ export function defaultFileCommandPrompts(): FileCommandPrompts {
     },
     confirmApply: async (message, detail) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, APPLY)) === APPLY,
     refuseApply: async (message, detail) => (await vscode.window.showErrorMessage(message, { modal: true, detail }, SHOW_PROBLEMS)) === SHOW_PROBLEMS,
-    notify: (severity, message, ...actions) => {
-      if (severity === 'error') return vscode.window.showErrorMessage(message, ...actions);
-      if (severity === 'warning') return vscode.window.showWarningMessage(message, ...actions);
-      return vscode.window.showInformationMessage(message, ...actions);
-    },
+    notify: showNotification,
   };
+}
+
+/** VS Code's notification of `severity`; resolves with the action clicked, if any. */
+export function showNotification(severity: NoticeSeverity, message: string, ...actions: string[]): Thenable<string | undefined> {
+  if (severity === 'error') return vscode.window.showErrorMessage(message, ...actions);
+  if (severity === 'warning') return vscode.window.showWarningMessage(message, ...actions);
+  return vscode.window.showInformationMessage(message, ...actions);
 }

@@ -3,7 +3,7 @@
 // the file commands share. New File is in newFileCommand.ts, Export in exportCommand.ts. Every
 // question and notice goes through FileCommandPrompts, so the host tests can answer them.
 import * as vscode from 'vscode';
-import { AwsError, AwsSession, regionOfPoolId } from '../aws';
+import { AwsSession, regionOfPoolId } from '../aws';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import { ConfigurationFileSystem, fileNameOf } from '../editor/configurationFileSystem';
 import { CONFIGURATION_SCHEME } from '../editor/configurationUri';
@@ -29,7 +29,7 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'refused' | 'declined' | 'n
 const LISTED_PROBLEMS = 5;
 
 export function messageOf(error: unknown): string {
-  return error instanceof AwsError || error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function poolLabel(identityPoolId: string, name: string | undefined): string {

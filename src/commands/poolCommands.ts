@@ -17,15 +17,12 @@ function isNode(value: unknown): value is ExplorerNode {
 }
 
 /**
- * The pool a command is about: a tree node (the pool or one of its sections), `{ identityPoolId,
- * profile? }` (from other commands or tests), or a quick pick over the pools listed so far.
+ * The pool a command is about: a tree node (the pool, or one of its sections: those carry
+ * `identityPoolId`), `{ identityPoolId, profile? }` (from other commands or tests), or a quick
+ * pick over the pools listed so far.
  */
-export async function poolFrom(argument: unknown, tree: PoolsTreeProvider, title: string): Promise<PoolTarget | undefined> {
+async function poolFrom(argument: unknown, tree: PoolsTreeProvider, title: string): Promise<PoolTarget | undefined> {
   if (isNode(argument) && argument.kind === 'pool') return { identityPoolId: argument.pool.identityPoolId, name: argument.pool.name };
-  if (isNode(argument) && argument.kind === 'detail' && argument.identityPoolId) {
-    const { identityPoolId } = argument;
-    return { identityPoolId, name: tree.listedPools().find((pool) => pool.identityPoolId === identityPoolId)?.name };
-  }
   if (typeof argument === 'object' && argument !== null && typeof (argument as PoolTarget).identityPoolId === 'string') {
     const { identityPoolId, profile } = argument as PoolTarget;
     const listed = tree.listedPools().find((pool) => pool.identityPoolId === identityPoolId);

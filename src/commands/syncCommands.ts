@@ -6,6 +6,8 @@ import type { BulkPublishDetails, PoolUsage } from '../aws';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import { formatDate, formatDateWithAge, formatRelativeAge, formatUsage, regionName } from '../explorer/presentation';
 import { accountOfConfiguration, checkSyncTrigger } from '../model/rules';
+import { NoticeSeverity, showNotification } from './fileCommandPrompts';
+import { messageOf, poolLabel as labelOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';
 
 /**
@@ -18,7 +20,7 @@ export interface SyncCommandPrompts {
   /** A modal question with one action besides Cancel: true when the action was chosen. */
   confirm(message: string, detail: string, action: string): Thenable<boolean>;
   /** A notification; resolves to the action clicked, or undefined once it is dismissed. */
-  notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Thenable<string | undefined>;
+  notify(severity: NoticeSeverity, message: string, ...actions: string[]): Thenable<string | undefined>;
   /** The cancellable progress notification that follows a bulk publish. */
   withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
 }
@@ -27,8 +29,7 @@ export function defaultSyncCommandPrompts(): SyncCommandPrompts {
   return {
     inputBox: (options) => vscode.window.showInputBox(options),
     confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
-    notify: (severity, message, ...actions) =>
-      severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions),
+    notify: showNotification,
     withProgress: (options, task) => vscode.window.withProgress(options, task),
   };
 }
@@ -48,15 +49,11 @@ const POLL_MAX_MS = 5000;
 const BULK_PUBLISH_COOLDOWN_MS = 24 * 60 * 60 * 1000;
 
 function poolLabel(pool: PoolTarget): string {
-  return pool.name ? `${pool.name} (${pool.identityPoolId})` : pool.identityPoolId;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return labelOf(pool.identityPoolId, pool.name);
 }
 
 /** Shows a notification without waiting for it to be dismissed; `then` runs for a clicked action. */
-function notifyAndForget(prompts: SyncCommandPrompts, severity: 'info' | 'warning' | 'error', message: string, actions: string[] = [], then?: (action: string) => unknown): void {
+function notifyAndForget(prompts: SyncCommandPrompts, severity: NoticeSeverity, message: string, actions: string[] = [], then?: (action: string) => unknown): void {
   void Promise.resolve(prompts.notify(severity, message, ...actions)).then((action) => (action && then ? then(action) : undefined));
 }
 

@@ -1,4 +1,5 @@
 // How AWS values read in the tree: units, local dates, short failure reasons. Pure (no vscode).
+import { isConnectionLost } from '../aws';
 import type { AwsError, PoolUsage } from '../aws';
 
 const REGION_NAMES: Record<string, string> = {
@@ -96,7 +97,7 @@ export function shortReason(error: AwsError): string {
       return 'throttled';
     case 'network':
       // ECONNRESET / EPIPE: the endpoint answered the connection, then closed it mid-request.
-      return error.details.code === 'ECONNRESET' || error.details.code === 'EPIPE' ? 'connection lost' : 'offline or endpoint unreachable';
+      return isConnectionLost(error.details.code) ? 'connection lost' : 'offline or endpoint unreachable';
     case 'timeout':
       return 'timed out';
     case 'serviceError':
