@@ -100,35 +100,28 @@ const QUERY_REQUEST_ERRORS: Record<string, OwnError> = {
 
 const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, protocol: 'rest-json', contentType: 'application/json', typeInBody: false, ownErrors: {} };
 const IDENTITY: Service = { name: 'cognito-identity', model: cognitoIdentityModel, handlers: cognitoIdentityHandlers, protocol: 'json', contentType: 'application/x-amz-json-1.1', typeInBody: true, ownErrors: {} };
-const SNS: Service = {
-  name: 'sns',
-  model: snsModel,
-  handlers: snsHandlers,
-  protocol: 'query',
-  contentType: 'text/xml',
-  typeInBody: false,
-  ownErrors: {
-    ...QUERY_REQUEST_ERRORS,
-    InvalidParameterException: { code: VALIDATION_ERRORS.sns, status: 400 },
-    SerializationException: { code: VALIDATION_ERRORS.sns, status: 400 },
-    NotAuthorizedException: ACCESS_DENIED_ERRORS.sns,
-  },
-};
-const IAM: Service = {
-  name: 'iam',
-  model: iamModel,
-  handlers: iamHandlers,
-  protocol: 'query',
-  contentType: 'text/xml',
-  typeInBody: false,
-  ownErrors: {
-    ...QUERY_REQUEST_ERRORS,
-    InvalidParameterException: { code: VALIDATION_ERRORS.iam, status: 400 },
-    SerializationException: { code: VALIDATION_ERRORS.iam, status: 400 },
-    NotAuthorizedException: ACCESS_DENIED_ERRORS.iam,
-    InternalErrorException: { code: 'ServiceFailureException' },
-  },
-};
+
+/** An awsQuery service (SNS, IAM): XML replies, and the Cognito-worded failures mapped to its codes. */
+function queryService(name: 'sns' | 'iam', model: ServiceModel, handlers: Record<string, Handler>, moreErrors: Record<string, OwnError> = {}): Service {
+  return {
+    name,
+    model,
+    handlers,
+    protocol: 'query',
+    contentType: 'text/xml',
+    typeInBody: false,
+    ownErrors: {
+      ...QUERY_REQUEST_ERRORS,
+      InvalidParameterException: { code: VALIDATION_ERRORS[name], status: 400 },
+      SerializationException: { code: VALIDATION_ERRORS[name], status: 400 },
+      NotAuthorizedException: ACCESS_DENIED_ERRORS[name],
+      ...moreErrors,
+    },
+  };
+}
+
+const SNS = queryService('sns', snsModel, snsHandlers);
+const IAM = queryService('iam', iamModel, iamHandlers, { InternalErrorException: { code: 'ServiceFailureException' } });
 const KINESIS: Service = {
   name: 'kinesis',
   model: kinesisModel,
@@ -219,15 +212,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     response.end(text);
   }
 
+  /** An awsQuery reply or error document. */
+  function sendXml(response: http.ServerResponse, status: number, service: Service, requestId: string, text: string): void {
+    response.writeHead(status, { 'Content-Type': service.contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId });
+    response.end(text);
+  }
+
   /** Sends `error` in the service's wire format; returns the status and the error type as sent. */
   function sendError(response: http.ServerResponse, service: Service, requestId: string, error: ServiceError): { status: number; errorType: string } {
     const status = errorStatus(service.model, error.code) ?? error.status;
     if (service.protocol === 'query') {
       // The wire code is the model's awsQuery code (InvalidParameterException → InvalidParameter).
       const code = service.model.shapes[error.code]?.error?.code ?? error.code;
-      const text = queryErrorXml(service.model, code, error.message, status, requestId);
-      response.writeHead(status, { 'Content-Type': service.contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId });
-      response.end(text);
+      sendXml(response, status, service, requestId, queryErrorXml(service.model, code, error.message, status, requestId));
       return { status, errorType: code };
     }
     const body = service.typeInBody ? { __type: error.code, message: error.message } : { message: error.message };
@@ -345,9 +342,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (changed) persist();
       await sleep(latencyMs + extraLatency);
       if (service.protocol === 'query') {
-        const text = queryResponseXml(service.model, service.model.operations[operationName], output, requestId);
-        response.writeHead(200, { 'Content-Type': service.contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId });
-        response.end(text);
+        sendXml(response, 200, service, requestId, queryResponseXml(service.model, service.model.operations[operationName], output, requestId));
       } else {
         sendJson(response, 200, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
       }

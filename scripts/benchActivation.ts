@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     ['require(dist/extension.js) median', ms(median(result.runs.map((run) => run.requireMs))), '(not budgeted)', undefined],
     ['AWS SDK loaded by activation', sdkByActivation.length ? `yes: ${sdkByActivation.slice(0, 3).join(', ')}` : 'no', 'no', sdkByActivation.length === 0],
     ['modules loaded by require+activate', loadedByActivation.join(', ') || 'none', '', undefined],
-    ['dist/extension.js (production)', `${(bundleBytes / 1024).toFixed(1)} KB`, `≤ ${BUNDLE_BUDGET_BYTES / 1024} KB`, bundleBytes <= BUNDLE_BUDGET_BYTES],
+    ['dist/extension.js (production)', kilobytes(bundleBytes), `≤ ${BUNDLE_BUDGET_BYTES / 1024} KB`, bundleBytes <= BUNDLE_BUDGET_BYTES],
     ['dist/sdk.js (production)', kilobytes(sdkBytes), '(loaded on first use)', undefined],
     ['dist/webview.js (production)', kilobytes(webviewBytes), `≤ ${WEBVIEW_BUDGET_BYTES / 1024} KB`, webviewBytes <= WEBVIEW_BUDGET_BYTES],
     [

@@ -6,7 +6,6 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn, spawnSync } from 'child_process';
 import * as vscode from 'vscode';
 import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import type { ExtensionTestApi } from '../../src/extension';
@@ -15,9 +14,10 @@ import type { ApplyOutcome } from '../../src/commands/fileCommands';
 import type { FileCommandPrompts, NoticeSeverity } from '../../src/commands/fileCommandPrompts';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/rules';
+import { requireAwsCli, runAwsCli } from '../fixtures/awsCli';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
+import { EXTENSION_ID, activateExtension } from './treeRows';
 
-const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
 /** A region no other suite puts pools in, so a region export sees exactly this suite's pools. */
@@ -116,9 +116,7 @@ describe('host: configuration files (new, export, compare, apply)', function () 
   let notices: { severity: NoticeSeverity; message: string }[];
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activateExtension();
     defaults = { ...api.fileCommandPrompts };
   });
 
@@ -534,36 +532,8 @@ describe('host: configuration files (new, export, compare, apply)', function () 
   });
 
   describe('interoperability with the AWS CLI', () => {
-    function awsCli(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      // Nothing of the host's AWS setup may leak in: the demo key, empty config files.
-      const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-      const env = {
-        ...environment,
-        HOME: home,
-        AWS_ACCESS_KEY_ID: DEMO_KEY.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: DEMO_KEY.secretAccessKey,
-        AWS_CONFIG_FILE: path.join(home, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-        AWS_PAGER: '',
-        AWS_MAX_ATTEMPTS: '1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-      };
-      return new Promise((resolve, reject) => {
-        const child = spawn('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-        child.once('error', reject);
-        child.once('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    }
-
     it('a pool exported by the extension, cleared, then set by `aws cognito-sync set-identity-pool-configuration --cli-input-json file://…` reads back unchanged', async () => {
-      const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-      if (probe.error || probe.status !== 0) {
-        throw new Error(`The AWS CLI (\`aws\`) is not on PATH (${probe.error?.message ?? probe.stderr}). This test needs it: install awscli (Debian: \`sudo apt-get install awscli\`); CI installs it.`);
-      }
+      requireAwsCli('This test needs it');
       const identityPoolId = await newPool('files-cli-round-trip', {
         pushSync: { ApplicationArns: [app('CliAndroid'), `arn:aws:sns:${REGION}:${ACCOUNT}:app/APNS/CliIos`], RoleArn: ROLE },
         cognitoStreams: { StreamName: 'cli-round-trip', RoleArn: `arn:aws:iam::${ACCOUNT}:role/CliStreamsRole`, StreamingStatus: 'ENABLED' },
@@ -586,9 +556,9 @@ describe('host: configuration files (new, export, compare, apply)', function () 
         assert.equal(cleared.cognitoStreams, undefined);
 
         await admin('DELETE', 'requests');
-        const result = await awsCli(
+        const result = await runAwsCli(
           ['cognito-sync', 'set-identity-pool-configuration', '--cli-input-json', `file://${file}`, '--endpoint-url', requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL'), '--region', REGION, '--output', 'json'],
-          home,
+          { home, credentials: DEMO_KEY },
         );
         assert.equal(result.code, 0, `aws failed (${result.code}): ${result.stderr}`);
         const { requests } = (await admin('GET', 'requests')) as { requests: { operation: string; status: number }[] };

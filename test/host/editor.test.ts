@@ -6,8 +6,8 @@ import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/rules';
 import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 
-const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/EditorTestRole`;
@@ -23,23 +23,6 @@ async function newPool(name: string): Promise<string> {
   return pools[0].IdentityPoolId;
 }
 
-/** The active tab's custom editor input once one is active (opening is asynchronous), else undefined. */
-async function activeCustomEditor(timeoutMs = 10_000): Promise<vscode.TabInputCustom | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    if (input instanceof vscode.TabInputCustom) return input;
-    if (Date.now() > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function replaceAll(document: vscode.TextDocument, text: string): Thenable<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
-  return vscode.workspace.applyEdit(edit);
-}
-
 function text(configuration: SyncConfiguration): string {
   return `${JSON.stringify(configuration, null, 2)}\n`;
 }
@@ -49,9 +32,7 @@ describe('host: configuration documents', function () {
   let api: ExtensionTestApi;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activateExtension();
   });
 
   afterEach(async () => {

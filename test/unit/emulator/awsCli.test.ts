@@ -5,61 +5,25 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn, spawnSync } from 'child_process';
+import { AwsCliResult, requireAwsCli, runAwsCli } from '../../fixtures/awsCli';
 import { AdminClient, KEYS, MAIN_ACCOUNT, RunningEmulator, applicationArn, roleArn, startTestEmulator } from './helpers';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('emulator interoperability with the AWS CLI', () => {
   let emulator: RunningEmulator;
   let home: string;
 
-  function awsEnvironment(): NodeJS.ProcessEnv {
-    // Nothing from the developer's own AWS setup may leak in.
-    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-    return {
-      ...environment,
-      HOME: home,
-      AWS_ACCESS_KEY_ID: KEYS.main.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: KEYS.main.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: path.join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-      AWS_PAGER: '',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+  function aws(...args: string[]): Promise<AwsCliResult> {
+    return runAwsCli([...args, '--endpoint-url', emulator.url, '--output', 'json'], { home, credentials: KEYS.main, env: { AWS_DEFAULT_REGION: 'us-east-1' } });
   }
 
-  function aws(...args: string[]): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('aws', [...args, '--endpoint-url', emulator.url, '--output', 'json'], { env: awsEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
-  function json(result: CliResult): Record<string, unknown> {
+  function json(result: AwsCliResult): Record<string, unknown> {
     assert.equal(result.code, 0, `aws failed (${result.code}): ${result.stderr}`);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   }
 
   before(async function () {
     this.timeout(30_000);
-    const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) {
-      throw new Error(
-        `The AWS CLI (\`aws\`) is not on PATH (${probe.error?.message ?? probe.stderr}). These tests need it: install Debian's awscli (\`sudo apt-get install awscli\`); CI installs it.`,
-      );
-    }
+    requireAwsCli('These tests need it');
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-aws-cli-'));
     fs.writeFileSync(path.join(home, 'config'), '');
     fs.writeFileSync(path.join(home, 'credentials'), '');
