@@ -11,6 +11,7 @@ import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrig
 import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationFileSystem, LIVE_SCHEME } from './editor/configurationFileSystem';
+import { ConfigurationSaver } from './editor/configurationSave';
 import { CONFIGURATION_SCHEME } from './editor/configurationUri';
 import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
@@ -32,6 +33,8 @@ export interface ExtensionTestApi {
   syncPrompts: SyncCommandPrompts;
   /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
   resourcePickers: ResourcePickers;
+  /** The extension's own save of configuration documents; tests replace its notices. */
+  configurationSaver: ConfigurationSaver;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -76,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
   const fileSystem = new ConfigurationFileSystem(session);
   const resourcePickers = new ResourcePickers(session);
+  const configurationSaver = new ConfigurationSaver(fileSystem);
+  const configurationEditor = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, resourcePickers, configurationSaver);
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => effectiveRegions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
 
@@ -88,9 +93,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
     registerConfigurationDiagnostics(),
-    vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, resourcePickers), {
+    vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, configurationEditor, {
       webviewOptions: { retainContextWhenHidden: false },
     }),
+    vscode.commands.registerCommand('cognitoSync.saveConfiguration', (uri?: vscode.Uri) => configurationEditor.saveCommand(uri instanceof vscode.Uri ? uri : undefined)),
     // After a save the tree shows the new values without a manual refresh.
     fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
     { dispose: () => session.dispose() },
@@ -133,7 +139,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     }),
   );
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers, configurationSaver };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {
