@@ -43,6 +43,9 @@ export class EncodingChecks {
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty && !(await document.save())) return;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(document.getText()));
+    // VS Code reads the file again (its text is unchanged) and so learns its new encoding: a later
+    // save writes UTF-8, and no "file modified since" conflict waits for the next one.
+    await vscode.commands.executeCommand('workbench.action.files.revert', uri);
     await this.check(uri);
   }
 }
