@@ -6,6 +6,7 @@
 // reappear (row ids include the profile too, so VS Code restores no old expansion state).
 import * as vscode from 'vscode';
 import { AwsError, AwsSession, IdentityPoolSummary } from '../aws';
+import type { ActiveProfile } from '../profile/activeProfile';
 import { byName, describeNode, detailNodes, DetailNode, ExplorerNode, fileProblemNode, Icon, MessageNode, PoolNode, POOL_SECTIONS, profileProblemNodes, RegionNode, regionChildNodes, SectionResult } from './nodes';
 
 interface RegionListing {
@@ -55,6 +56,17 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   private regionNodes = new Map<string, RegionNode>();
   /** Regions currently shown; with one region the region level is skipped. */
   private shownRegions: string[] = [];
+
+  /** Creates the tree and its view; it reloads whenever the active profile, its files or the settings change. */
+  static register(context: vscode.ExtensionContext, session: AwsSession, log: vscode.LogOutputChannel, activeProfile: ActiveProfile): PoolsTreeProvider {
+    const tree = new PoolsTreeProvider({ session, log, regions: () => activeProfile.regions(), profileProblem: () => activeProfile.problem() });
+    context.subscriptions.push(
+      tree,
+      vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true }),
+      activeProfile.onDidChange(() => tree.refresh()),
+    );
+    return tree;
+  }
 
   constructor(private readonly options: PoolsTreeOptions) {}
 
