@@ -6,8 +6,8 @@
 // cannot read because of its encoding gets a warning with a quick fix (encodingCheck.ts).
 import { parseTree, ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { validateConfigurationText } from '../model/rules';
-import type { TextProblem } from '../model/rules';
+import { validateConfigurationText } from '../model/configurationText';
+import type { TextProblem } from '../model/configurationText';
 import { ENCODING_DIAGNOSTIC_CODE, EncodingChecks, registerEncodingQuickFix } from './encodingCheck';
 
 const SUFFIX = '.cognito-sync.json';

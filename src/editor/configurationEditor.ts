@@ -5,7 +5,8 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
-import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
+import { validateConfigurationText } from '../model/configurationText';
 import { FormState, HostMessage, PickerField, WebviewMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
 import { ConfigurationSaver } from './configurationSave';
@@ -16,6 +17,18 @@ import { ResourcePickers } from './resourcePickers';
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
 export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvider {
+  /** Registers the form as the custom editor of `*.cognito-sync.json` documents. */
+  /** Registers the form and its save command (Ctrl+S in the form); returns the extension's own save. */
+  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers): ConfigurationSaver {
+    const saver = new ConfigurationSaver(fileSystem);
+    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers, saver);
+    context.subscriptions.push(
+      vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, provider, { webviewOptions: { retainContextWhenHidden: false } }),
+      vscode.commands.registerCommand('cognitoSync.saveConfiguration', (uri?: unknown) => provider.saveCommand(uri instanceof vscode.Uri ? uri : undefined)),
+    );
+    return saver;
+  }
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly fileSystem: ConfigurationFileSystem,

@@ -55,6 +55,11 @@ describe('e2e: the configuration form', function () {
     assert.match(shown, /Role ARN is not valid/);
     await message.scrollIntoViewIfNeeded();
     await workbench.screenshot('21-form-invalid-role');
+    // A value that cannot be an ARN at all gets the expected form, not a length rule.
+    await role.fill('not-an-arn');
+    const notAnArn = await eventually(() => message.innerText(), (text) => /expected an IAM role ARN/.test(text));
+    assert.match(notAnArn, /expected an IAM role ARN like arn:aws:iam::123456789012:role\//);
+    assert.doesNotMatch(notAnArn, /at least 20 characters/);
     await role.fill(NEW_ROLE);
     assert.equal(await eventually(() => message.innerText(), (text) => text.trim() === ''), '');
   });

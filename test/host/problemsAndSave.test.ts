@@ -96,6 +96,24 @@ describe('host: Problems panel severities, the encoding warning, the extension\'
     assertOneRoleError(await settledDiagnostics(uri), document);
   });
 
+  it('a value that cannot be an ARN (not-an-arn) shows the expected form in Problems, as the form does, not the length rule', async () => {
+    const file = vscode.Uri.joinPath(folder(), 'not-an-arn.cognito-sync.json');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text({ IdentityPoolId: LOCAL_POOL, PushSync: { RoleArn: 'not-an-arn' } })));
+    try {
+      await vscode.window.showTextDocument(file);
+      const diagnostics = await settledDiagnostics(file);
+      const messages = diagnostics.map((diagnostic) => diagnostic.message);
+      const [formMessage] = validateConfiguration({ IdentityPoolId: LOCAL_POOL, PushSync: { RoleArn: 'not-an-arn' } }).problems.map((problem) => problem.message);
+      assert.match(formMessage, /expected an IAM role ARN like arn:aws:iam::123456789012:role\//);
+      assert.deepEqual(messages, [formMessage], describeDiagnostics(diagnostics));
+      assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+      assert.ok(!messages.some((message) => /at least 20 characters/.test(message)));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('a local file in UTF-8 with BOM gets the AWS CLI warning; its quick fix re-saves it as UTF-8, and it stays so', async () => {
     const file = vscode.Uri.joinPath(folder(), 'bom.cognito-sync.json');
     const body = text({ IdentityPoolId: LOCAL_POOL });
