@@ -128,6 +128,8 @@ describe('e2e: the configuration form', function () {
     const shown = await eventually(() => toasts.innerText().catch(() => ''), (text) => /Not saved to/.test(text));
     assert.match(shown, /Not saved to identity pool ShopMobile_Staging \(us-east-1:[0-9a-f-]+\): the configuration has 1 problem/);
     assert.doesNotMatch(shown, /cognito-sync:|FileSystemError|Unable to write file|Save As/);
+    // The toast fades in; the screenshot waits for it.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     await workbench.screenshot('26-form-save-refused');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await role.fill(NEW_ROLE);
@@ -175,9 +177,12 @@ describe('e2e: the configuration form', function () {
     await dialog.getByRole('button', { name: 'Compare' }).click();
     const diffTab = page.locator('.tabs-container .tab', { hasText: 'live on AWS' });
     await diffTab.first().waitFor({ timeout: 20_000 });
+    await eventually(() => page.locator('.monaco-diff-editor .view-lines').first().innerText().catch(() => ''), (text) => text.includes('theirs-from-the-api'));
+    const afterCompare = await saveErrors();
+    // Auto save's own refusal (see above) is cleared from the picture of the diff.
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await workbench.screenshot('27-form-conflict-compare');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'theirs-from-the-api', 'nothing was written');
-    const afterCompare = await saveErrors();
     assert.doesNotMatch(afterCompare, /Failed to save|Not saved|Unable to write|changed on AWS/, `Compare is not an error: ${afterCompare}`);
 
     await formTab.click();
