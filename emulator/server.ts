@@ -41,6 +41,8 @@ export interface EmulatorOptions {
   bulkPublishDurationMs?: number;
   /** Print one line per API request to stdout. */
   logRequests?: boolean;
+  /** The random source of faults with a probability (default Math.random); tests pass a seeded one. */
+  faultRandom?: () => number;
 }
 
 export interface RequestLogEntry {
@@ -190,7 +192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   let latencyMs = options.latencyMs ?? 0;
   let bulkPublishDurationMs = options.bulkPublishDurationMs ?? 3000;
-  const faults = new FaultInjector();
+  const faults = new FaultInjector(options.faultRandom);
   for (const fault of options.faults ?? []) faults.add(typeof fault === 'string' ? parseFaultFlag(fault) : normalizeFault(fault));
   const requestLog: RequestLogEntry[] = [];
   const sockets = new Set<Socket>();

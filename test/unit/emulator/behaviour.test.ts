@@ -5,7 +5,6 @@ import * as assert from 'assert/strict';
 import {
   AlreadyStreamedException,
   BulkPublishCommand,
-  CognitoSyncClient,
   DeleteDatasetCommand,
   DescribeIdentityPoolUsageCommand,
   DescribeIdentityUsageCommand,
@@ -25,16 +24,14 @@ import {
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
 import type { CognitoStreams, PushSync, RecordPatch } from '@aws-sdk/client-cognito-sync';
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import { ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
 import { AuthorizationErrorException, ListPlatformApplicationsCommand } from '@aws-sdk/client-sns';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { InvalidArgumentException as KinesisInvalidArgumentException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import * as behaviour from '../../../emulator/behaviour';
 import {
-  AdminClient,
   KEYS,
   MAIN_ACCOUNT,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   assertQueryErrorReply,
@@ -55,8 +52,7 @@ import {
   signedHeaders,
   signedRequest,
   unknownPoolId,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 type Choice = keyof typeof behaviour;
@@ -69,17 +65,8 @@ function choice(name: Choice, body: () => void): void {
 }
 
 describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
+  const { emulator, sync, identity, admin } = useEmulatorFixture({ bulkPublishDurationMs: 50 });
   let poolId: string;
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 50 }));
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();
@@ -237,7 +224,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
     return eventually(async () => {
       const details = await sync.send(new GetBulkPublishDetailsCommand({ IdentityPoolId: poolId }));
       return details.BulkPublishStatus === 'IN_PROGRESS' ? undefined : details;
-    }, 5000, 'the bulk publish to finish');
+    }, { timeoutMs: 5000, what: 'the bulk publish to finish' });
   }
 
   choice('BULK_PUBLISH_STREAMING_DISABLED_MESSAGE', () => {
