@@ -4,4 +4,5 @@ export { DYNAMODB_KEY_SCHEMA, EXPORT_FORMATS, FORMAT_FILES, datasetKey, parseFor
 export type { ExportFormat, ExportedRecord } from './formats';
 export { CHECKPOINT_FILE, ExportError, MANIFEST_FILE } from './output';
 export type { ExportErrorKind } from './output';
+export { describeProgress, formatBytes, formatDuration } from './progressText';
 export type { ExportCounts, ExportOptions, ExportProgress, ExportResult, FileSummary, Mismatch } from './types';

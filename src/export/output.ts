@@ -61,7 +61,7 @@ export function fileError(error: unknown, outDir: string, doing: string): Export
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new ExportError('outputNotWritable', `Cannot write to ${outDir} (${code}) while ${doing}. Choose a folder you can write to, or fix its permissions.`);
   }
-  return new ExportError('writeFailed', `Writing to ${outDir} failed while ${doing}: ${(error as Error).message}. Run the export again with --resume once the cause is fixed.`);
+  return new ExportError('writeFailed', `Writing to ${outDir} failed while ${doing}: ${(error as Error).message}. Fix the cause, then run the export again${doing.startsWith('writing') ? ' with --resume' : ''}.`);
 }
 
 export interface OpenedOutput {
@@ -105,7 +105,7 @@ export class ExportOutput {
     const output = new ExportOutput(dir, formats);
     if (formats.includes('dynamodb')) {
       try {
-        await fs.promises.mkdir(path.join(dir, 'dynamodb'), { recursive: true });
+        await makeDir(path.join(dir, 'dynamodb'));
       } catch (error) {
         throw fileError(error, dir, 'creating the dynamodb folder');
       }
@@ -195,11 +195,26 @@ async function listFolder(dir: string): Promise<string[]> {
     if (error instanceof ExportError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, dir, 'reading the output folder');
     try {
-      await fs.promises.mkdir(dir, { recursive: true });
+      await makeDir(dir);
     } catch (mkdirError) {
       throw fileError(mkdirError, dir, 'creating the output folder');
     }
     return [];
+  }
+}
+
+/**
+ * mkdir, parents included. Not `recursive` at first: Node's recursive mkdir reports a read-only
+ * file system as ENOENT, and the message would then send the user looking for a missing folder.
+ */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await fs.promises.mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw error;
+    await fs.promises.mkdir(dir, { recursive: true });
   }
 }
 
