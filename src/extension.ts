@@ -7,6 +7,7 @@ import { exportConfiguration } from './commands/exportCommand';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './commands/fileCommands';
 import { newConfigurationFile } from './commands/newFileCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './commands/fileCommandPrompts';
+import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './commands/exportSyncDataCommand';
 import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrigger, showUsage } from './commands/syncCommands';
 import { CONFIGURATION_EDITOR_VIEW_TYPE, ConfigurationEditorProvider } from './editor/configurationEditor';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
@@ -32,6 +33,8 @@ export interface ExtensionTestApi {
   syncPrompts: SyncCommandPrompts;
   /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
   resourcePickers: ResourcePickers;
+  /** The folder picker, questions and notices of Export Sync Data; tests replace its members. */
+  exportSyncDataPrompts: ExportSyncDataPrompts;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const resourcePickers = new ResourcePickers(session);
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => effectiveRegions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
 
   context.subscriptions.push(
     log,
@@ -124,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.commands.registerCommand('cognitoSync.setSyncTrigger', (target?: unknown) => setSyncTrigger(target, syncCommands)),
     vscode.commands.registerCommand('cognitoSync.bulkPublish', (target?: unknown) => bulkPublish(target, syncCommands)),
     vscode.commands.registerCommand('cognitoSync.showUsage', (target?: unknown) => showUsage(target, syncCommands)),
+    vscode.commands.registerCommand('cognitoSync.exportSyncData', (target?: unknown) => exportSyncData(target, exportCommands)),
     vscode.commands.registerCommand('cognitoSync.newConfigurationFile', (target?: unknown) => newConfigurationFile(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.exportConfiguration', (target?: unknown) => exportConfiguration(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.compareWithRemote', (target?: unknown) => compareWithRemote(target, fileCommands)),
@@ -133,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     }),
   );
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers, exportSyncDataPrompts: exportCommands.prompts };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {
