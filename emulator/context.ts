@@ -15,6 +15,8 @@ export interface CallContext {
   bulkPublishDurationMs: number;
   /** How long a sync session token stays valid (behaviour.ts SYNC_SESSION_TTL_MS). */
   syncSessionTtlMs: number;
+  /** How long a stream CreateStream made stays CREATING (behaviour.ts STREAM_ACTIVATION_DELAY_MS). */
+  streamActivationDelayMs: number;
 }
 
 export type Handler = (context: CallContext, input: Record<string, unknown>) => Record<string, unknown> | undefined;
