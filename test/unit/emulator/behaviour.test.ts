@@ -451,7 +451,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
       const summary = async () => (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'fresh' }))).StreamDescriptionSummary!;
       const first = await summary();
       assert.deepEqual([first.StreamStatus, first.StreamModeDetails?.StreamMode, first.OpenShardCount], ['CREATING', 'PROVISIONED', 2]);
-      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), 3000, 'the stream to become ACTIVE');
+      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), { timeoutMs: 3000, what: 'the stream to become ACTIVE' });
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 1 })), 'ResourceInUseException', 400);
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'provisioned', StreamModeDetails: { StreamMode: 'PROVISIONED' } })), 'InvalidArgumentException', 400, /ShardCount/);
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand', ShardCount: 1, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })), 'InvalidArgumentException', 400, /ShardCount/);
