@@ -85,8 +85,8 @@ async function seed(url: string, identityPoolId: string, count: number): Promise
   await emulatorAdmin(url, 'POST', 'identities', { identityPoolId, count, datasetsPerIdentity: SHAPE.datasets, recordsPerDataset: SHAPE.records, valueBytes: 32 });
 }
 
-async function newPool(url: string): Promise<string> {
-  const { pools } = await emulatorAdmin<{ pools: { IdentityPoolId: string }[] }>(url, 'POST', 'pools', { accountId: '111111111111', region: 'us-east-1', count: 1, namePrefix: 'bench_export' });
+async function newPool(url: string, name: string): Promise<string> {
+  const { pools } = await emulatorAdmin<{ pools: { IdentityPoolId: string }[] }>(url, 'POST', 'pools', { accountId: '111111111111', region: 'us-east-1', count: 1, namePrefix: name });
   return pools[0].IdentityPoolId;
 }
 
@@ -141,9 +141,10 @@ async function main(): Promise<number> {
     // Seeding at no latency; the measurements at LATENCY_MS.
     await emulatorAdmin(emulator.url, 'PATCH', 'settings', { latencyMs: 0 });
     const seedStarted = Date.now();
-    const poolId = await newPool(emulator.url);
+    const poolId = await newPool(emulator.url, 'bench_export');
     await seed(emulator.url, poolId, SHAPE.identities);
-    const memoryPool = await newPool(emulator.url);
+    const memoryPool = await newPool(emulator.url, 'bench_export_memory');
+    if (memoryPool === poolId) throw new Error('the two pools are one');
     await seed(emulator.url, memoryPool, Number(options['memory-identities']));
     console.log(`seeded ${SHAPE.identities} + ${options['memory-identities']} identities in ${seconds(Date.now() - seedStarted)}`);
     await emulatorAdmin(emulator.url, 'PATCH', 'settings', { latencyMs: LATENCY_MS });
