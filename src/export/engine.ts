@@ -103,6 +103,8 @@ class ExportRun {
     const window: WindowEntry[] = [];
     let sequence = 0;
     await this.checkpoint(true);
+    // Progress also while the oldest identity is still being read (a long dataset holds the writer).
+    const ticker = setInterval(() => this.report(pager, false), PROGRESS_INTERVAL_MS * 4);
     try {
       for (;;) {
         while (window.length < windowSize && this.heldBytes < MAX_HELD_BYTES && !this.isStopped()) {
@@ -125,6 +127,8 @@ class ExportRun {
         await this.checkpoint(true).catch(() => undefined);
         throw error;
       }
+    } finally {
+      clearInterval(ticker);
     }
     const complete = !this.isStopped() && pager.done && window.length === 0;
     if (!complete) {
