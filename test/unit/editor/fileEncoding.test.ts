@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { requireAwsCli, runAwsCli } from '../../fixtures/awsCli';
 import { encodingMessage, unreadableEncoding } from '../../../src/editor/fileEncoding';
-import { KEYS, RunningEmulator, startTestEmulator } from '../emulator/helpers';
+import { DEMO_KEYS as KEYS, RunningEmulator, startTestEmulator } from '../../toolkit';
 
 const TEXT = '{\n  "IdentityPoolId": "us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861",\n  "CognitoStreams": {}\n}\n';
 const utf16 = (text: string, bigEndian: boolean) => {
