@@ -23,6 +23,8 @@ import { PageHints, PoolListUpdate, PoolListing, PoolUsage, describePoolName, de
 import { SetConfigurationResult, getConfiguration, setConfiguration } from './configuration';
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
+import { readPoolDefinition } from './poolDefinition';
+import type { PoolDefinition } from '../model/poolDefinition';
 import {
   PlatformApplicationSummary,
   ResourceList,
@@ -222,6 +224,11 @@ export class AwsSession {
 
   describeUsage(identityPoolId: string): Promise<PoolUsage> {
     return describeUsage(this.caller(), identityPoolId);
+  }
+
+  /** Identity settings, Cognito Sync configuration and events of one pool (for infrastructure as code). */
+  readPoolDefinition(identityPoolId: string): Promise<PoolDefinition> {
+    return readPoolDefinition(this.caller(), identityPoolId);
   }
 
   /** The pool's name from Cognito Identity (undefined when it has none). */
