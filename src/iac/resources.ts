@@ -85,7 +85,8 @@ function identityProperties(pool: PoolDefinition): Record<string, IacValue> {
   }
   if (identity.SamlProviderARNs?.length) properties.SamlProviderARNs = [...identity.SamlProviderARNs];
   const tags = Object.entries(identity.IdentityPoolTags ?? {});
-  if (tags.length) properties.IdentityPoolTags = tags.map(([Key, Value]) => ({ Key, Value }));
+  // Sorted by key, as CDK's tag manager writes them: the same template from every format.
+  if (tags.length) properties.IdentityPoolTags = tags.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
   return properties;
 }
 
