@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../explorer/poolsTree';
 import { regionName } from '../explorer/presentation';
-import { formatConfiguration } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
 import { configurationFileNames } from './configurationFileNames';
 import { FileCommandsContext, exists, messageOf, poolLabel, poolNameOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';

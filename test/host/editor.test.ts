@@ -4,7 +4,7 @@ import type { ExtensionTestApi } from '../../src/extension';
 import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
+import { validateConfigurationText } from '../../src/model/configurationText';
 import type { ExplorerNode } from '../../src/explorer/poolsTree';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 
