@@ -24,12 +24,16 @@ export interface SyncOperations {
   SetCognitoEvents: [Sync.SetCognitoEventsCommandInput, Sync.SetCognitoEventsCommandOutput];
   BulkPublish: [Sync.BulkPublishCommandInput, Sync.BulkPublishCommandOutput];
   GetBulkPublishDetails: [Sync.GetBulkPublishDetailsCommandInput, Sync.GetBulkPublishDetailsCommandOutput];
+  DescribeIdentityUsage: [Sync.DescribeIdentityUsageCommandInput, Sync.DescribeIdentityUsageCommandOutput];
+  ListDatasets: [Sync.ListDatasetsCommandInput, Sync.ListDatasetsCommandOutput];
+  ListRecords: [Sync.ListRecordsCommandInput, Sync.ListRecordsCommandOutput];
 }
 
 /** The Cognito Identity operations this layer calls. */
 export interface IdentityOperations {
   ListIdentityPools: [Identity.ListIdentityPoolsCommandInput, Identity.ListIdentityPoolsCommandOutput];
   DescribeIdentityPool: [Identity.DescribeIdentityPoolCommandInput, Identity.DescribeIdentityPoolCommandOutput];
+  ListIdentities: [Identity.ListIdentitiesCommandInput, Identity.ListIdentitiesCommandOutput];
 }
 
 /** The reads of the ARN pickers: SNS platform applications, IAM roles, Kinesis streams. */
