@@ -4,6 +4,7 @@ import type { ProfileInfo } from './aws';
 import { openAwsConfigFile, selectProfile, selectRegions } from './commands/profileCommands';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './commands/poolCommands';
 import { exportConfiguration } from './commands/exportCommand';
+import { IacPrompts, defaultIacPrompts } from './commands/iacPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './commands/fileCommands';
 import { newConfigurationFile } from './commands/newFileCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './commands/fileCommandPrompts';
@@ -32,6 +33,8 @@ export interface ExtensionTestApi {
   syncPrompts: SyncCommandPrompts;
   /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
   resourcePickers: ResourcePickers;
+  /** The questions of Export / Copy as Infrastructure as Code; tests replace its members. */
+  iacPrompts: IacPrompts;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const resourcePickers = new ResourcePickers(session);
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => effectiveRegions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
 
   context.subscriptions.push(
     log,
@@ -126,6 +130,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.commands.registerCommand('cognitoSync.showUsage', (target?: unknown) => showUsage(target, syncCommands)),
     vscode.commands.registerCommand('cognitoSync.newConfigurationFile', (target?: unknown) => newConfigurationFile(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.exportConfiguration', (target?: unknown) => exportConfiguration(target, fileCommands)),
+    // The IaC generators (and the YAML library) load on first use, not at activation.
+    vscode.commands.registerCommand('cognitoSync.exportInfrastructureCode', async (target?: unknown) => (await import('./commands/iacCommand')).exportInfrastructureCode(target, iacCommands, 'export')),
+    vscode.commands.registerCommand('cognitoSync.copyInfrastructureCode', async (target?: unknown) => (await import('./commands/iacCommand')).exportInfrastructureCode(target, iacCommands, 'copy')),
     vscode.commands.registerCommand('cognitoSync.compareWithRemote', (target?: unknown) => compareWithRemote(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.applyConfiguration', (target?: unknown) => applyConfiguration(target, fileCommands)),
     vscode.commands.registerCommand('cognitoSync.openInForm', (uri?: vscode.Uri) => {
@@ -133,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     }),
   );
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers, iacPrompts: iacCommands.iacPrompts };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {

@@ -7,24 +7,12 @@ import { buildDocument } from './resources';
 import { terraformConfiguration } from './terraform';
 
 export { IAC_FORMATS } from './model';
+export { FORMAT_INFO } from './formats';
+export type { FormatInfo } from './formats';
 export type { IacFormat, IacOptions, IdentitySettings, PoolDefinition } from './model';
 export { buildDocument } from './resources';
 export { cloudFormationTemplate } from './cloudFormation';
 export { CDK_STACK_CLASS } from './cdk';
-
-export interface FormatInfo {
-  label: string;
-  /** VS Code language id of the output. */
-  language: string;
-  extension: string;
-}
-
-export const FORMAT_INFO: Record<IacFormat, FormatInfo> = {
-  'cloudformation-yaml': { label: 'CloudFormation (YAML)', language: 'yaml', extension: '.yaml' },
-  'cloudformation-json': { label: 'CloudFormation (JSON)', language: 'json', extension: '.json' },
-  cdk: { label: 'AWS CDK (TypeScript)', language: 'typescript', extension: '.ts' },
-  terraform: { label: 'Terraform (awscc provider)', language: 'terraform', extension: '.tf' },
-};
 
 /** The pools (all of one region) as one template, stack or configuration in `format`. */
 export function generateInfrastructureCode(pools: readonly PoolDefinition[], format: IacFormat, options: IacOptions = {}): string {
