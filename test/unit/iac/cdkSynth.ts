@@ -50,14 +50,22 @@ export function compileStacks(folder: string, stacks: readonly StackSource[]): s
   });
 }
 
-/** Loads each compiled stack, synthesizes it in its own App and returns the template. */
+/**
+ * Loads each compiled stack into one App and synthesizes it once: a synthesis costs seconds
+ * whatever it holds (CDK validates the templates), so one App with every stack keeps it short.
+ */
 export function synthesizeStacks(folder: string, stacks: readonly StackSource[], stackClass: string): Synthesized[] {
-  return stacks.map((stack) => {
+  const app = new cdk.App({ outdir: path.join(folder, 'cdk.out'), analyticsReporting: false });
+  const ids = stacks.map((stack) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled stack is only known at run time
     const module = require(path.join(folder, `${stack.name}.js`)) as Record<string, new (scope: cdk.App, id: string, props: cdk.StackProps) => cdk.Stack>;
-    const app = new cdk.App({ outdir: path.join(folder, `${stack.name}.cdk.out`), analyticsReporting: false });
-    new module[stackClass](app, 'Exported', { env: { region: stack.region } });
-    const artifact = app.synth().getStackByName('Exported');
+    const id = stack.name.replace(/[^A-Za-z0-9-]/g, '-');
+    new module[stackClass](app, id, { env: { region: stack.region } });
+    return id;
+  });
+  const assembly = app.synth();
+  return stacks.map((stack, index) => {
+    const artifact = assembly.getStackByName(ids[index]);
     return { name: stack.name, templateFile: artifact.templateFullPath, template: artifact.template };
   });
 }
