@@ -5,7 +5,7 @@ import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/configurationText';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode } from '../../src/explorer/nodes';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 
 const ACCOUNT = '111111111111';

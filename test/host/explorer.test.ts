@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
-import type { ExplorerNode, PoolNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode, PoolNode } from '../../src/explorer/nodes';
 import {
   activateExtension,
   describeTree,
