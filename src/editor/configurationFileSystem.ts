@@ -165,6 +165,12 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
       throw vscode.FileSystemError.NoPermissions(`Not saved to ${this.poolLabel(this.address(uri))}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
     }
+    // VS Code saved its open, edited document without telling why: it skips onWillSaveTextDocument
+    // when it saves on closing the window (auto save's last try) or "without formatting". Only a
+    // save known to be explicit writes to AWS; workspace.fs.writeFile of a closed document still does.
+    if (reason === undefined && vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && document.isDirty && document.getText() === text)) {
+      throw vscode.FileSystemError.NoPermissions(`Not saved to ${this.poolLabel(this.address(uri))}: VS Code saved it without saying it was an explicit save (as on closing the window), and only an explicit save writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button).`);
+    }
     const outcome = await this.writeChecked(uri, text);
     if (outcome.status !== 'saved') throw new vscode.FileSystemError(outcome.message);
     this.recordSaved(key, outcome.configuration);
