@@ -46,6 +46,8 @@ interface CliRun {
   /** RSS (bytes) once the first progress line came (SDK loaded, export under way), and the peak. */
   rssStart?: number;
   rssPeak?: number;
+  /** Peak RSS when a quarter of `quarterOf` identities were written: growth after it shows whether memory is flat. */
+  rssQuarter?: number;
   /** CPU time (user + system) of the export process, from its last sample of /proc/PID/stat. */
   cpuMs?: number;
 }
@@ -70,7 +72,7 @@ const rssOf = (pid: number): { rss: number; peak: number } | undefined => {
   }
 };
 
-function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliRun> } {
+function startCli(args: string[], env: NodeJS.ProcessEnv, quarterOf = Infinity): { child: ChildProcess; done: Promise<CliRun> } {
   const started = Date.now();
   const child = spawn(process.execPath, [cli, 'export', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const run: CliRun = { code: null, signal: null, wallMs: 0, stdout: '', stderr: '' };
@@ -80,6 +82,8 @@ function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess
     run.rssPeak = Math.max(run.rssPeak ?? 0, sample.peak, sample.rss);
     run.cpuMs = cpuOf(child.pid!) ?? run.cpuMs;
     if (run.rssStart === undefined && /identities \d/.test(run.stderr)) run.rssStart = sample.rss;
+    const done = [...run.stderr.matchAll(/identities (\d+)/g)].pop()?.[1];
+    if (run.rssQuarter === undefined && done !== undefined && Number(done) >= quarterOf / 4) run.rssQuarter = sample.peak;
   }, 25);
   child.stdout!.on('data', (chunk) => (run.stdout += chunk));
   child.stderr!.on('data', (chunk) => (run.stderr += chunk));
@@ -208,7 +212,7 @@ async function main(): Promise<number> {
     );
 
     // 3. Memory of a 200,000-record export.
-    const memory = await startCli(exportArgs(memoryPool, path.join(work, 'memory')), env).done;
+    const memory = await startCli(exportArgs(memoryPool, path.join(work, 'memory')), env, Number(options['memory-identities'])).done;
     if (memory.code !== 0) throw new Error(`the memory export failed (exit ${memory.code}): ${memory.stderr.slice(-2000)}`);
     const memoryRecords = (JSON.parse(memory.stdout) as { counts: { records: number } }).counts.records;
     const growth = (memory.rssPeak ?? 0) - (memory.rssStart ?? 0);
@@ -222,6 +226,10 @@ async function main(): Promise<number> {
       budget: '<= 100 MB',
       pass: memory.rssStart !== undefined && growth <= 100 * 1024 * 1024,
     });
+    if (memory.rssQuarter !== undefined) {
+      const lateGrowth = (memory.rssPeak ?? 0) - memory.rssQuarter;
+      metrics.push({ id: 'export.rssGrowthAfterQuarter', label: '  of which after the first quarter of the identities (flat memory: near 0)', value: lateGrowth / 1024 / 1024, unit: 'MB', display: megabytes(lateGrowth) });
+    }
 
     // 4. 30% of calls throttled.
     await emulatorAdmin(emulator.url, 'POST', 'faults', { operation: '*', error: 'TooManyRequestsException', probability: 0.3 });
