@@ -25,8 +25,11 @@ export interface CommandDependencies {
 
 /** The prompts the commands ask through; the extension-host tests replace their members. */
 export interface CommandPrompts {
+  /** The questions and notices of New File, Export, Compare and Apply. */
   fileCommandPrompts: FileCommandPrompts;
+  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage. */
   syncPrompts: SyncCommandPrompts;
+  /** The folder picker, questions and notices of Export Sync Data. */
   exportSyncDataPrompts: ExportSyncDataPrompts;
 }
 
