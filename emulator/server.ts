@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   streamActivationDelayMs?: number;
   /** Print one line per API request to stdout. */
   logRequests?: boolean;
+  /** The random source of faults with a probability (default Math.random); tests pass a seeded one. */
+  faultRandom?: () => number;
 }
 
 export interface RequestLogEntry {
@@ -192,7 +194,7 @@ async function handleApi(host: ApiHost, request: http.IncomingMessage, response:
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const faults = new FaultInjector();
+  const faults = new FaultInjector(options.faultRandom);
   for (const fault of options.faults ?? []) faults.add(typeof fault === 'string' ? parseFaultFlag(fault) : normalizeFault(fault));
   const requestLog: RequestLogEntry[] = [];
   const host: ApiHost = {

@@ -27,6 +27,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'save', npmScript: 'bench:save', args: ['scripts/runCompiled.js', 'scripts/benchSave'] },
   { name: 'memory', npmScript: 'bench:memory', args: ['scripts/runCompiled.js', 'scripts/benchMemory'] },
   { name: 'editor', npmScript: 'bench:editor', args: ['scripts/benchEditor.js'] },
+  // Builds dist/cli.js first: the export runs as the headless CLI.
+  { name: 'export', npmScript: 'bench:export', args: ['scripts/runCompiled.js', 'scripts/benchExport'] },
 ];
 
 interface BenchmarkReport extends BenchResult {

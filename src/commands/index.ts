@@ -7,6 +7,7 @@ import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import type { ActiveProfile } from '../profile/activeProfile';
 import { exportConfiguration } from './exportCommand';
+import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
 import { IacPrompts, defaultIacPrompts } from './iacPrompts';
@@ -25,14 +26,20 @@ export interface CommandDependencies {
 
 /** The prompts the commands ask through; the extension-host tests replace their members. */
 export interface CommandPrompts {
+  /** The questions and notices of New File, Export, Compare and Apply. */
   fileCommandPrompts: FileCommandPrompts;
+  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage. */
   syncPrompts: SyncCommandPrompts;
+  /** The folder picker, questions and notices of Export Sync Data. */
+  exportSyncDataPrompts: ExportSyncDataPrompts;
+  /** The questions of Export / Copy as Infrastructure as Code. */
   iacPrompts: IacPrompts;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log }: CommandDependencies): CommandPrompts {
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
   const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
   // The IaC generators (and the YAML library) load on first use, not at activation.
   const exportInfrastructureCode = async (target: unknown, mode: 'export' | 'copy') => (await import('./iacCommand')).exportInfrastructureCode(target, iacCommands, mode);
@@ -55,6 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.setSyncTrigger': (target?: unknown) => setSyncTrigger(target, syncCommands),
     'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
     'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
+    'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
     'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
     'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
     'cognitoSync.exportInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'export'),
@@ -67,5 +75,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, iacPrompts: iacCommands.iacPrompts };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts };
 }

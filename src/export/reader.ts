@@ -107,17 +107,21 @@ export class IdentityPager {
     return { identityId, after };
   }
 
-  /** On resume: skips the identities written before, checking the last one is where it was. */
+  /**
+   * On resume: continues after the last identity written, found on its page (identities added or
+   * removed elsewhere on the page since do not matter; one added before it is not exported).
+   */
   private skipToStart(): void {
-    const { index, lastIdentityId } = this.start;
+    const { lastIdentityId } = this.start;
     const page = this.page!;
-    if (index > page.ids.length || (lastIdentityId !== undefined && page.ids[index - 1] !== lastIdentityId)) {
+    const found = lastIdentityId === undefined ? -1 : page.ids.indexOf(lastIdentityId);
+    if (found < 0) {
       throw new ExportError(
         'identityListChanged',
-        `The pool's identity list is not where the checkpoint left it (identity ${lastIdentityId ?? '?'} was at position ${index} of its page): identities were added or removed since. Start the export again in an empty folder.`,
+        `The checkpoint continues after identity ${lastIdentityId ?? '?'}, which is no longer on its page of the pool's identity list (deleted or merged since?). Start the export again in an empty folder.`,
       );
     }
-    this.index = index;
+    this.index = found + 1;
   }
 }
 

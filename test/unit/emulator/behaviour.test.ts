@@ -5,7 +5,6 @@ import * as assert from 'assert/strict';
 import {
   AlreadyStreamedException,
   BulkPublishCommand,
-  CognitoSyncClient,
   DeleteDatasetCommand,
   DescribeDatasetCommand,
   DescribeIdentityPoolUsageCommand,
@@ -27,7 +26,6 @@ import {
 } from '@aws-sdk/client-cognito-sync';
 import type { CognitoStreams, PushSync, RecordPatch } from '@aws-sdk/client-cognito-sync';
 import {
-  CognitoIdentityClient,
   CreateIdentityPoolCommand,
   DeleteIdentitiesCommand,
   DescribeIdentityCommand,
@@ -48,10 +46,8 @@ import { CreateStreamCommand, DescribeStreamSummaryCommand } from '@aws-sdk/clie
 import { InvalidArgumentException as KinesisInvalidArgumentException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import * as behaviour from '../../../emulator/behaviour';
 import {
-  AdminClient,
   KEYS,
   MAIN_ACCOUNT,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   assertQueryErrorReply,
@@ -74,8 +70,7 @@ import {
   signedHeaders,
   signedRequest,
   unknownPoolId,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 type Choice = keyof typeof behaviour;
@@ -88,17 +83,8 @@ function choice(name: Choice, body: () => void): void {
 }
 
 describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
+  const { emulator, sync, identity, admin } = useEmulatorFixture({ bulkPublishDurationMs: 50 });
   let poolId: string;
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 50 }));
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();
@@ -256,7 +242,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
     return eventually(async () => {
       const details = await sync.send(new GetBulkPublishDetailsCommand({ IdentityPoolId: poolId }));
       return details.BulkPublishStatus === 'IN_PROGRESS' ? undefined : details;
-    }, 5000, 'the bulk publish to finish');
+    }, { timeoutMs: 5000, what: 'the bulk publish to finish' });
   }
 
   choice('BULK_PUBLISH_STREAMING_DISABLED_MESSAGE', () => {
@@ -465,7 +451,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
       const summary = async () => (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'fresh' }))).StreamDescriptionSummary!;
       const first = await summary();
       assert.deepEqual([first.StreamStatus, first.StreamModeDetails?.StreamMode, first.OpenShardCount], ['CREATING', 'PROVISIONED', 2]);
-      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), 3000, 'the stream to become ACTIVE');
+      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), { timeoutMs: 3000, what: 'the stream to become ACTIVE' });
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 1 })), 'ResourceInUseException', 400);
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'provisioned', StreamModeDetails: { StreamMode: 'PROVISIONED' } })), 'InvalidArgumentException', 400, /ShardCount/);
       await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand', ShardCount: 1, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })), 'InvalidArgumentException', 400, /ShardCount/);

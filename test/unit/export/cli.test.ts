@@ -4,9 +4,9 @@ import * as assert from 'assert/strict';
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { startTestEmulator } from '../aws/helpers';
+import { DEMO_KEYS, MAIN_ACCOUNT, createPools, staticProfile, startTestEmulator } from '../aws/helpers';
 import type { AwsFiles, RunningEmulator } from '../aws/helpers';
-import { emulatorProfile, seedPool, tempDir } from './helpers';
+import { bulkIdentities, emulatorProfile, tempDir } from './helpers';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -54,18 +54,16 @@ describe('Headless CLI (dist/cli.js)', function () {
     dirs.push(dir);
     return dir;
   };
-  const only = () => ['--only', ids.join(',')];
 
   before(async () => {
     const build = spawnSync(process.execPath, ['esbuild.js', '--cli'], { cwd: root, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
     emulator = await startTestEmulator({ latencyMs: 5 });
-    const seeded = await seedPool(emulator, { identities: 40, datasets: 3, records: 20 });
-    poolId = seeded.poolId;
-    ids = seeded.identities.map((identity) => identity.identityId);
+    [{ IdentityPoolId: poolId }] = await createPools(emulator, MAIN_ACCOUNT, 'us-east-1', 1, 'cli_export');
+    ids = await bulkIdentities(emulator, poolId, { count: 40, datasetsPerIdentity: 3, recordsPerDataset: 20 });
     files = emulatorProfile(emulator, 'export');
-    fs.appendFileSync(files.configFile, '[profile no-endpoint]\nregion = us-east-1\n');
-    fs.appendFileSync(files.credentialsFile, fs.readFileSync(files.credentialsFile, 'utf8').replace('[export]', '[no-endpoint]'));
+    fs.appendFileSync(files.configFile, `[profile no-endpoint]\nregion = us-east-1\n[profile sync-only]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n`);
+    fs.appendFileSync(files.credentialsFile, `${staticProfile('no-endpoint', DEMO_KEYS.main)}${staticProfile('sync-only', DEMO_KEYS.syncOnly)}`);
   });
   after(async () => {
     await emulator.close();
@@ -79,9 +77,9 @@ describe('Headless CLI (dist/cli.js)', function () {
     assert.doesNotMatch(bundle, /require\(["']vscode["']\)|from ["']vscode["']/);
   });
 
-  it('exports through the profile\'s endpoint_url: exit 0, a JSON summary on stdout, progress on stderr', async () => {
+  it('exports a whole pool through the profile\'s endpoint_url: exit 0, a JSON summary on stdout, progress on stderr', async () => {
     const dir = out();
-    const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', dir, ...only()]);
+    const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', dir]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1, 'stdout holds only the summary');
     assert.equal(result.summary.status, 'complete');
@@ -100,15 +98,23 @@ describe('Headless CLI (dist/cli.js)', function () {
   });
 
   it('exit 4 for a profile that does not exist, naming it', async () => {
-    const result = await run(['export', '--profile', 'nope', '--pool', poolId, '--out', out(), ...only()]);
+    const result = await run(['export', '--profile', 'nope', '--pool', poolId, '--out', out()]);
     assert.equal(result.code, 4, result.stderr);
     assert.equal(result.summary.status, 'failed');
     assert.match(String((result.summary.error as { message: string }).message), /nope/);
   });
 
+  it('exit 6 when the profile may not list the identities, naming the IAM action', async () => {
+    const dir = out();
+    const result = await run(['export', '--profile', 'sync-only', '--pool', poolId, '--out', dir]);
+    assert.equal(result.code, 6, result.stderr);
+    assert.match(result.stderr, /cognito-identity:ListIdentities/);
+    assert.equal((result.summary.error as { kind: string }).kind, 'notAuthorized');
+  });
+
   it('exit 5 for a pool that does not exist, and nothing written', async () => {
     const dir = out();
-    const result = await run(['export', '--profile', 'export', '--pool', 'us-east-1:00000000-0000-0000-0000-000000000000', '--out', dir, ...only()]);
+    const result = await run(['export', '--profile', 'export', '--pool', 'us-east-1:00000000-0000-0000-0000-000000000000', '--out', dir]);
     assert.equal(result.code, 5, result.stderr);
     assert.match(result.stderr, /us-east-1:00000000-0000-0000-0000-000000000000/);
     assert.deepEqual(fs.readdirSync(dir), []);
@@ -124,7 +130,7 @@ describe('Headless CLI (dist/cli.js)', function () {
   it('exit 8 for a folder that is not empty without --resume; it is left as it was', async () => {
     const dir = out();
     fs.writeFileSync(path.join(dir, 'keep.txt'), 'keep');
-    const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', dir, ...only()]);
+    const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', dir]);
     assert.equal(result.code, 8, result.stderr);
     assert.match(result.stderr, /not empty/);
     assert.deepEqual(fs.readdirSync(dir), ['keep.txt']);
@@ -132,9 +138,9 @@ describe('Headless CLI (dist/cli.js)', function () {
 
   it('Ctrl+C: exit 130, says how to resume; --resume then completes with the same files as an uninterrupted export', async () => {
     const clean = out();
-    assert.equal((await run(['export', '--profile', 'export', '--pool', poolId, '--out', clean, ...only()])).code, 0);
+    assert.equal((await run(['export', '--profile', 'export', '--pool', poolId, '--out', clean])).code, 0);
     const dir = out();
-    const args = ['export', '--profile', 'export', '--pool', poolId, '--out', dir, '--concurrency', '1', ...only()];
+    const args = ['export', '--profile', 'export', '--pool', poolId, '--out', dir, '--concurrency', '1'];
     const child = start(args);
     const done = finish(child);
     // Interrupted once some identities are written (their records are on disk).
@@ -165,7 +171,7 @@ describe('Headless CLI (dist/cli.js)', function () {
     it('exit 9 when the disk fills; after space is freed --resume completes', async function () {
       if (!mount('size=48k')) return this.skip();
       const dir = path.join(mountPoint, 'export');
-      const args = ['export', '--profile', 'export', '--pool', poolId, '--out', dir, ...only()];
+      const args = ['export', '--profile', 'export', '--pool', poolId, '--out', dir];
       const full = await run(args);
       assert.equal(full.code, 9, full.stderr);
       assert.match(full.stderr, /full \(ENOSPC\)/);
@@ -181,7 +187,7 @@ describe('Headless CLI (dist/cli.js)', function () {
 
     it('exit 7 when the output folder cannot be written', async function () {
       if (!mount('ro,size=1m')) return this.skip();
-      const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', mountPoint, ...only()]);
+      const result = await run(['export', '--profile', 'export', '--pool', poolId, '--out', mountPoint]);
       assert.equal(result.code, 7, result.stderr);
       assert.match(result.stderr, /Cannot write to .* \(EROFS\)/);
     });

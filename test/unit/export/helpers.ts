@@ -7,7 +7,8 @@ import { CognitoSyncClient, ListRecordsCommand, UpdateRecordsCommand } from '@aw
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { createPool, identityClient, identityId, syncClient } from '../emulator/helpers';
 import type { RunningEmulator } from '../emulator/helpers';
-import { AwsFiles, DEMO_KEYS, Keys, staticProfile } from '../aws/helpers';
+import { AwsFiles, DEMO_KEYS, admin, staticProfile } from '../aws/helpers';
+import type { Credentials as Keys } from '../../toolkit';
 
 export interface SeededIdentity {
   identityId: string;
@@ -70,4 +71,10 @@ export function readLines<T = Record<string, unknown>>(file: string): T[] {
 /** AWS files with one profile `name` that points at the emulator through its endpoint_url. */
 export function emulatorProfile(emulator: RunningEmulator, name = 'export', keys: Keys = DEMO_KEYS.main): AwsFiles {
   return new AwsFiles(`[profile ${name}]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n`, staticProfile(name, keys));
+}
+
+/** Identities made by the emulator's admin API (Cognito Identity lists them): `dataset-01`…, `key-0001`…. */
+export async function bulkIdentities(emulator: RunningEmulator, identityPoolId: string, shape: { count: number; datasetsPerIdentity: number; recordsPerDataset: number }): Promise<string[]> {
+  const reply = await admin<{ identityIds: string[] }>(emulator, 'POST', 'identities', { identityPoolId, ...shape });
+  return reply.identityIds;
 }
