@@ -43,9 +43,13 @@ export interface SnsOperations {
 }
 export interface IamOperations {
   ListRoles: [Iam.ListRolesCommandInput, Iam.ListRolesCommandOutput];
+  CreateRole: [Iam.CreateRoleCommandInput, Iam.CreateRoleCommandOutput];
+  PutRolePolicy: [Iam.PutRolePolicyCommandInput, Iam.PutRolePolicyCommandOutput];
 }
 export interface KinesisOperations {
   ListStreams: [Kinesis.ListStreamsCommandInput, Kinesis.ListStreamsCommandOutput];
+  CreateStream: [Kinesis.CreateStreamCommandInput, Kinesis.CreateStreamCommandOutput];
+  DescribeStreamSummary: [Kinesis.DescribeStreamSummaryCommandInput, Kinesis.DescribeStreamSummaryCommandOutput];
 }
 /** The sync trigger's function picker and its resource policy (who may invoke it). */
 export interface LambdaOperations {

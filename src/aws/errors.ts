@@ -103,7 +103,7 @@ const NAMES: [AwsErrorKind, readonly string[]][] = [
   ['notFound', ['ResourceNotFoundException']],
   ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException', 'ThrottledException']],
   ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException', 'ValidationError', 'InvalidParameter', 'InvalidArgumentException', 'ExpiredNextTokenException', 'InvalidParameterValueException', 'PolicyLengthExceededException']],
-  ['conflict', ['ConcurrentModificationException', 'ResourceConflictException']],
+  ['conflict', ['ConcurrentModificationException', 'ResourceConflictException', 'EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException']],
   ['alreadyInProgress', ['DuplicateRequestException']],
   ['alreadyStreamed', ['AlreadyStreamedException']],
   ['serviceError', ['InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceFailureException', 'ServiceFailure']],
