@@ -174,7 +174,7 @@ export class AwsSession {
       profile: generation.profile,
       cancelled: generation.controller.signal,
       sync: (region, operation, input, identityPoolId) => this.send(generation, 'cognito-sync', region, operation, input, identityPoolId) as never,
-      identity: (region, operation, input) => this.send(generation, 'cognito-identity', region, operation, input, undefined) as never,
+      identity: (region, operation, input, identityPoolId) => this.send(generation, 'cognito-identity', region, operation, input, identityPoolId) as never,
       sns: (region, operation, input) => this.send(generation, 'sns', region, operation, input, undefined) as never,
       iam: (operation, input) => this.send(generation, 'iam', IAM_REGION, operation, input, undefined) as never,
       kinesis: (region, operation, input) => this.send(generation, 'kinesis', region, operation, input, undefined) as never,
