@@ -14,6 +14,10 @@ import { ConfigurationFileSystem, LIVE_SCHEME } from './editor/configurationFile
 import { CONFIGURATION_SCHEME } from './editor/configurationUri';
 import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
+import { DataCommandContext, deleteDataset, findIdentity, loadMoreIdentities, openDataset, setHideDisabled, showDatasetDetails, viewFormattedValue } from './commands/dataCommands';
+import { DATASET_LIVE_SCHEME, DatasetFileSystem } from './editor/datasetFileSystem';
+import { DATASET_DETAILS_SCHEME, DATASET_VALUE_SCHEME, DatasetDetailsProvider, DatasetHovers } from './editor/datasetDetails';
+import { DATASET_SCHEME } from './editor/datasetUri';
 import { ProfileStatusBar } from './explorer/profileStatusBar';
 import { createLog } from './log/outputLog';
 
@@ -32,6 +36,10 @@ export interface ExtensionTestApi {
   syncPrompts: SyncCommandPrompts;
   /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
   resourcePickers: ResourcePickers;
+  /** The dataset documents (cognito-sync-data:); tests answer its conflictPrompt. */
+  datasetFileSystem: DatasetFileSystem;
+  /** Find Identity, Open/Delete Dataset; its prompts are syncPrompts. */
+  dataCommands: DataCommandContext;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -78,6 +86,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const resourcePickers = new ResourcePickers(session);
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => effectiveRegions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const datasetFileSystem = new DatasetFileSystem(session);
+  const datasetDetails = new DatasetDetailsProvider(session);
+  const dataCommands: DataCommandContext = { session, tree, view, details: datasetDetails, prompts: syncCommands.prompts };
 
   context.subscriptions.push(
     log,
@@ -93,6 +104,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     }),
     // After a save the tree shows the new values without a manual refresh.
     fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
+    datasetFileSystem,
+    vscode.workspace.registerFileSystemProvider(DATASET_SCHEME, datasetFileSystem, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(DATASET_LIVE_SCHEME, datasetFileSystem.liveSnapshots),
+    vscode.workspace.registerTextDocumentContentProvider(DATASET_DETAILS_SCHEME, datasetDetails),
+    vscode.workspace.registerTextDocumentContentProvider(DATASET_VALUE_SCHEME, datasetDetails),
+    vscode.languages.registerHoverProvider({ scheme: DATASET_SCHEME }, new DatasetHovers(datasetFileSystem)),
+    datasetFileSystem.onDidSaveDataset((address) => tree.identities.refreshIdentity(address.identityPoolId, address.identityId)),
+    vscode.commands.registerCommand('cognitoSync.findIdentity', (target?: unknown) => findIdentity(target, dataCommands)),
+    vscode.commands.registerCommand('cognitoSync.openDataset', (target?: unknown) => openDataset(target, dataCommands)),
+    vscode.commands.registerCommand('cognitoSync.deleteDataset', (target?: unknown) => deleteDataset(target, dataCommands)),
+    vscode.commands.registerCommand('cognitoSync.showDatasetDetails', (target?: unknown) => showDatasetDetails(target, dataCommands)),
+    vscode.commands.registerCommand('cognitoSync.viewFormattedValue', () => viewFormattedValue(dataCommands)),
+    vscode.commands.registerCommand('cognitoSync.loadMoreIdentities', (identityPoolId?: unknown) => loadMoreIdentities(identityPoolId, tree)),
+    vscode.commands.registerCommand('cognitoSync.hideDisabledIdentities', (target?: unknown) => setHideDisabled(target, tree, true)),
+    vscode.commands.registerCommand('cognitoSync.showDisabledIdentities', (target?: unknown) => setHideDisabled(target, tree, false)),
+    vscode.commands.registerCommand('cognitoSync.refreshIdentity', (identityPoolId?: unknown, identityId?: unknown) => {
+      if (typeof identityPoolId === 'string' && typeof identityId === 'string') tree.identities.refreshIdentity(identityPoolId, identityId);
+    }),
     { dispose: () => session.dispose() },
     session.onDidChangeProfileFiles(() => {
       log.info('AWS config or credentials file changed: reloading');
@@ -133,7 +162,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     }),
   );
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, resourcePickers, datasetFileSystem, dataCommands };
 }
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {

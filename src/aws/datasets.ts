@@ -149,3 +149,11 @@ export async function deleteDataset(caller: Caller, address: DatasetAddress): Pr
   const region = poolRegion(caller, identityPoolId, 'DeleteDataset');
   await grantHint(caller, identityPoolId, () => caller.sync(region, 'DeleteDataset', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName }, identityPoolId));
 }
+
+/** The merged datasets ListRecords reports for `address` (one single-record page, not the records). */
+export async function mergedDatasetNames(caller: Caller, address: DatasetAddress): Promise<string[]> {
+  const { identityPoolId, identityId, datasetName } = address;
+  const region = poolRegion(caller, identityPoolId, 'ListRecords');
+  const output = await grantHint(caller, identityPoolId, () => caller.sync(region, 'ListRecords', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName, MaxResults: 1 }, identityPoolId));
+  return output.MergedDatasetNames ?? [];
+}

@@ -29,6 +29,6 @@ export function createAwsSession(options: AwsSessionOptions = {}): AwsSession {
 // The data plane: functions over a Caller (session.caller()), so the session stays small.
 export { IDENTITY_PAGE_SIZE, describeIdentity, describeIdentityUsage, developerProviderName, listIdentitiesPage, lookupDeveloperIdentity } from './identities';
 export type { IdentityPage, IdentitySummary, IdentityUsage } from './identities';
-export { deleteDataset, listDatasets, listDatasetsPage, listRecords, updateRecords } from './datasets';
+export { deleteDataset, listDatasets, listDatasetsPage, listRecords, mergedDatasetNames, updateRecords } from './datasets';
 export type { DatasetAddress, DatasetPage, DatasetRecords, DatasetSummary } from './datasets';
 export { grantResource } from './grants';

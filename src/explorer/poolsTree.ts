@@ -9,8 +9,9 @@ import { AwsError, AwsSession, IdentityPoolSummary } from '../aws';
 import type { BulkPublishDetails, CognitoEvents, PoolUsage } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
 import { formatBytes, formatCount, formatDate, formatDateWithAge, regionName, shortReason } from './presentation';
+import { DataNode, IdentitiesTree } from './identitiesTree';
 
-export type ExplorerNode = RegionNode | PoolNode | DetailNode | MessageNode;
+export type ExplorerNode = RegionNode | PoolNode | DetailNode | MessageNode | DataNode;
 
 export interface RegionNode {
   kind: 'region';
@@ -99,7 +100,12 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   /** Regions currently shown; with one region the region level is skipped. */
   private shownRegions: string[] = [];
 
-  constructor(private readonly options: PoolsTreeOptions) {}
+  /** Each pool's Identities → identities → datasets. */
+  readonly identities: IdentitiesTree;
+
+  constructor(private readonly options: PoolsTreeOptions) {
+    this.identities = new IdentitiesTree(options.session, (node) => this.changed.fire(node), options.log);
+  }
 
   dispose(): void {
     this.changed.dispose();
@@ -111,6 +117,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     this.listings = new Map();
     this.details = new Map();
     this.regionNodes = new Map();
+    this.identities.reset();
     this.changed.fire(undefined);
   }
 
@@ -134,6 +141,10 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
+    if (node.kind === 'dataMessage') return node.parent;
+    if (node.kind === 'dataset') return this.identities.identityNode(node.identityPoolId, node.identityId);
+    if (node.kind === 'identity') return this.identities.root(node.identityPoolId);
+    if (node.kind === 'identities') return this.poolNode(node.identityPoolId);
     if (node.kind === 'pool' && this.shownRegions.length > 1) return this.regionNode(node.pool.region);
     return undefined;
   }
@@ -143,12 +154,32 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     if (node.kind === 'region') return this.regionChildren(node.region);
     if (node.kind === 'pool') return node.generation === this.generation ? this.poolChildren(node.pool) : [];
     if (node.kind === 'detail') return node.children ?? [];
+    if (node.kind === 'identities' || node.kind === 'identity') return this.identities.children(node);
     return [];
+  }
+
+  /** The listed node of a pool, for reveal. */
+  poolNode(identityPoolId: string): PoolNode | undefined {
+    for (const listing of this.listings.values()) {
+      const node = listing.pools.get(identityPoolId);
+      if (node) return node;
+    }
+    return undefined;
+  }
+
+  /** Hovering an identity loads its usage into the tooltip. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
+    return node.kind === 'identity' ? this.identities.resolveIdentityTooltip(item, node) : item;
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const profile = this.options.session.profileName;
     switch (node.kind) {
+      case 'identities':
+      case 'identity':
+      case 'dataset':
+      case 'dataMessage':
+        return this.identities.treeItem(node, `${profile}/${this.generation}`);
       case 'region': {
         const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${profile}/${this.generation}/${node.region}`;
@@ -340,7 +371,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     return listing;
   }
 
-  private async poolChildren(pool: IdentityPoolSummary): Promise<DetailNode[]> {
+  private async poolChildren(pool: IdentityPoolSummary): Promise<ExplorerNode[]> {
     const generation = this.generation;
     let loading = this.details.get(pool.identityPoolId);
     if (!loading) {
@@ -349,7 +380,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     }
     const details = await loading;
     if (generation !== this.generation) return [];
-    return detailNodes(pool, details);
+    return [...detailNodes(pool, details), this.identities.root(pool.identityPoolId)];
   }
 
   private async loadDetails(identityPoolId: string): Promise<PoolDetails> {
