@@ -136,7 +136,16 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     stats.patches = patches.length;
     try {
       stats.requests += 1;
-      return this.merged(loaded, await updateRecords(caller, address, token, patches));
+      try {
+        return this.merged(loaded, await updateRecords(caller, address, token, patches));
+      } catch (error) {
+        if (!isExpiredSession(error) || !loaded.listing.syncSessionToken || loaded.tokenSpent) throw error;
+        // The held token expired (AWS does not document after how long): one ListRecords starts
+        // a new session, and the same patches go again, so a save takes at most 3 round trips.
+        stats.requests += 2;
+        const fresh = (await listRecords(caller, address)).syncSessionToken ?? '';
+        return this.merged(loaded, await updateRecords(caller, address, fresh, patches));
+      }
     } catch (error) {
       if (!(error instanceof AwsError) || error.kind !== 'conflict') throw error;
     }
@@ -225,6 +234,11 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   rename(): void {
     throw vscode.FileSystemError.NoPermissions('A Cognito Sync dataset cannot be renamed.');
   }
+}
+
+/** InvalidParameterException about the SyncSessionToken: it expired or belongs to another session. */
+function isExpiredSession(error: unknown): boolean {
+  return error instanceof AwsError && error.kind === 'invalidParameter' && error.details.code === 'InvalidParameterException' && /SyncSessionToken/i.test(error.message);
 }
 
 function sameValues(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
