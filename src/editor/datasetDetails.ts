@@ -28,9 +28,9 @@ export class DatasetHovers implements vscode.HoverProvider {
       hover.appendMarkdown('**Record** ');
       hover.appendText(clip(located.key, 120));
       hover.appendMarkdown('\n\n');
-      if (!record || record.value === null) hover.appendText('New key: not on AWS until you save (SyncCount 0).');
-      else hover.appendText(metadataLines(record).join('\n'));
-      if (record && record.value !== null && record.value !== located.value) hover.appendText('\nEdited: unsaved.');
+      const lines = !record || record.value === null ? ['New key: not on AWS until you save (SyncCount 0).'] : metadataLines(record);
+      if (record && record.value !== null && record.value !== located.value) lines.push('Edited: unsaved.');
+      hover.appendCodeblock(lines.join('\n'), 'text');
       return new vscode.Hover(hover, located.range);
     }
     const formatted = located.value === undefined ? undefined : formattedJsonValue(located.value);

@@ -20,6 +20,8 @@ export interface LoadedDataset {
   listing: Omit<DatasetRecords, 'records'>;
   /** The token was spent by a save: the next save asks ListRecords for a fresh one. */
   tokenSpent: boolean;
+  /** After a save: a device wrote other keys meanwhile, so the records here are not all current. */
+  othersWrote?: boolean;
 }
 
 /** How many round trips the last save took (for the benchmark and tests). */
@@ -110,7 +112,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     this.mtimes.written(uri.toString(), text);
     this.saved.fire(address);
     // After Overwrite the dataset also holds what devices changed meanwhile: show it.
-    if (!sameValues(liveValues(result.records), parsed.values)) setTimeout(() => this.reloadIfSaved(uri), 50);
+    if (result.othersWrote || !sameValues(liveValues(result.records), parsed.values)) setTimeout(() => this.reloadIfSaved(uri), 50);
   }
 
   private toLoaded(address: DatasetDocumentAddress, listing: DatasetRecords): LoadedDataset {
@@ -170,11 +172,17 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     }
   }
 
-  /** The base after a save: the records AWS returned replace the ones they patch. */
+  /**
+   * The base after a save: the records AWS returned replace the ones they patch. AWS gives the
+   * patched records the dataset's new SyncCount, one above the one we read unless a device wrote
+   * meanwhile (to other keys): then `othersWrote`, and the document is read again after the save.
+   */
   private merged(base: LoadedDataset, updated: DatasetRecord[]): LoadedDataset {
     const byKey = new Map(base.records.map((record) => [record.key, record]));
     for (const record of updated) byKey.set(record.key, record);
-    return { ...base, records: [...byKey.values()], tokenSpent: true };
+    const syncCount = Math.max(base.listing.datasetSyncCount ?? 0, ...updated.map((record) => record.syncCount));
+    const othersWrote = base.listing.datasetSyncCount === undefined || syncCount > base.listing.datasetSyncCount + 1;
+    return { ...base, records: [...byKey.values()], listing: { ...base.listing, datasetSyncCount: syncCount }, tokenSpent: true, othersWrote };
   }
 
   /** Asks VS Code to read the document again (only applies when it has no unsaved edits). */

@@ -209,7 +209,8 @@ describe('host: identity and dataset browser', function () {
     const uri = datasetUri({ profile: api.session.profileName, identityPoolId, identityId, datasetName: 'game' });
     const document = (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri))).document;
     await deviceWrites(identityPoolId, identityId, 'game', { level: '5', name: 'Anna' });
-    const mine = '{\n  "level": "4",\n  "coins": "999",\n  "name": "Ann"\n}\n';
+    // "level" is the user's change and the device's: a conflict. "name" is only the device's.
+    const mine = '{\n  "level": "6",\n  "coins": "999",\n  "name": "Ann"\n}\n';
     await replaceAll(document, mine);
 
     const asked: string[] = [];
@@ -238,9 +239,32 @@ describe('host: identity and dataset browser', function () {
 
       api.datasetFileSystem.conflictPrompt = async () => 'overwrite';
       assert.equal(await document.save(), true);
-      assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '5', coins: '999', name: 'Anna' }, 'only "coins" was the user\'s change; the device\'s level and name stay');
+      assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '6', coins: '999', name: 'Anna' }, 'the user\'s level and coins are written; the device\'s name stays');
       // The document then shows what AWS holds.
       await waitFor(async () => document.getText(), (text) => text.includes('"Anna"'), (text) => text, 'the document reloads after Overwrite');
+    } finally {
+      api.datasetFileSystem.conflictPrompt = original;
+    }
+  });
+
+  it('saves without asking when the device changed only other keys, then shows the device\'s change too', async () => {
+    const identityPoolId = await newPool('data-no-conflict');
+    const [identityId] = await addIdentities(identityPoolId, { count: 1 });
+    await deviceWrites(identityPoolId, identityId, 'game', { level: '4', name: 'Ann' });
+    const document = (await vscode.commands.executeCommand('cognitoSync.openDataset', { identityPoolId, identityId, datasetName: 'game' }) as vscode.TextEditor).document;
+    await deviceWrites(identityPoolId, identityId, 'game', { name: 'Anna' });
+    let asked = false;
+    const original = api.datasetFileSystem.conflictPrompt;
+    try {
+      api.datasetFileSystem.conflictPrompt = async () => {
+        asked = true;
+        return 'cancel';
+      };
+      await replaceAll(document, document.getText().replace('"4"', '"5"'));
+      assert.equal(await document.save(), true);
+      assert.equal(asked, false);
+      assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '5', name: 'Anna' });
+      await waitFor(async () => document.getText(), (text) => text.includes('"Anna"') && text.includes('"5"'), (text) => text, 'the document shows the device\'s name after the save');
     } finally {
       api.datasetFileSystem.conflictPrompt = original;
     }
