@@ -5,7 +5,7 @@ import { AwsError, AwsSession, deleteDataset as deleteDatasetCall, describeIdent
 import { DatasetDetailsProvider, detailsUri, locate } from '../editor/datasetDetails';
 import { DatasetDocumentAddress, datasetUri, parseDatasetUri } from '../editor/datasetUri';
 import type { IdentityNode } from '../explorer/identitiesTree';
-import type { ExplorerNode, PoolsTreeProvider } from '../explorer/poolsTree';
+import type { PoolsTreeProvider, TreeNode as ExplorerNode } from '../explorer/poolsTree';
 import { IDENTITY_ID_PATTERN, identityIdProblem, isDatasetName } from '../model/dataset';
 import { messageOf, poolLabel } from './fileCommands';
 import { poolOfActiveProfile } from './poolCommands';

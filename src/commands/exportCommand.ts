@@ -5,9 +5,9 @@
 // replaced only after one question for all of them; a region's export goes on past a pool that
 // fails and ends with a count of what happened.
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../explorer/poolsTree';
+import type { ExplorerNode } from '../explorer/nodes';
 import { regionName } from '../explorer/presentation';
-import { formatConfiguration } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
 import { configurationFileNames } from './configurationFileNames';
 import { FileCommandsContext, exists, messageOf, poolLabel, poolNameOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';

@@ -5,7 +5,8 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
-import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
+import { validateConfigurationText } from '../model/configurationText';
 import { FormState, HostMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
 import { parseConfigurationUri } from './configurationUri';

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { AwsError, AwsSession } from '../aws';
 import type { SetConfigurationResult } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
-import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
+import { validateConfigurationText } from '../model/configurationText';
 import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
 
 /** The scheme of the read-only live snapshots that Compare shows. */

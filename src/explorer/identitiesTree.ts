@@ -71,7 +71,7 @@ export class IdentitiesTree {
   private listings = new Map<string, IdentityListing>();
   private data = new Map<string, Promise<IdentityData>>();
   private usages = new Map<string, Promise<IdentityUsage | AwsError>>();
-  private readonly roots = new Map<string, IdentitiesNode>();
+  private roots = new Map<string, IdentitiesNode>();
   /** Pools whose disabled identities are hidden (HideDisabled). */
   private readonly hidingDisabled = new Set<string>();
 
@@ -86,6 +86,8 @@ export class IdentitiesTree {
     this.listings = new Map();
     this.data = new Map();
     this.usages = new Map();
+    // New nodes: a node VS Code still holds from before (another profile) expands to nothing.
+    this.roots = new Map();
   }
 
   root(identityPoolId: string): IdentitiesNode {
@@ -168,8 +170,8 @@ export class IdentitiesTree {
   }
 
   async children(node: DataNode): Promise<DataNode[]> {
-    if (node.kind === 'identities') return this.identitiesChildren(node);
-    if (node.kind === 'identity') return this.identityChildren(node);
+    if (node.kind === 'identities' && this.roots.get(node.identityPoolId) === node) return this.identitiesChildren(node);
+    if (node.kind === 'identity' && this.identityNode(node.identityPoolId, node.identity.identityId) === node) return this.identityChildren(node);
     return [];
   }
 

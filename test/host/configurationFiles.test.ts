@@ -13,7 +13,7 @@ import type { ExportReport } from '../../src/commands/exportCommand';
 import type { ApplyOutcome } from '../../src/commands/fileCommands';
 import type { FileCommandPrompts, NoticeSeverity } from '../../src/commands/fileCommandPrompts';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
+import { validateConfigurationText } from '../../src/model/configurationText';
 import { requireAwsCli, runAwsCli } from '../fixtures/awsCli';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension } from './treeRows';

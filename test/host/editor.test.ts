@@ -4,8 +4,8 @@ import type { ExtensionTestApi } from '../../src/extension';
 import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import { validateConfigurationText } from '../../src/model/configurationText';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 
 const ACCOUNT = '111111111111';

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
-import type { PoolNode } from '../../src/explorer/poolsTree';
+import type { PoolNode } from '../../src/explorer/nodes';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { TestAwsFiles } from './awsFiles';
 import { admin, requiredEnv } from './emulatorAdmin';

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { FileCommandPrompts } from '../../src/commands/fileCommandPrompts';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
+import { validateConfigurationText } from '../../src/model/configurationText';
 import { HOSTILE_CATEGORIES, HostileFile, hostileConfigurationFiles } from '../fixtures/hostileConfigurations';
 import { admin } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension, replaceAll, sleep, waitFor } from './treeRows';
