@@ -1,6 +1,7 @@
 // The admin API under /__emulator/ (unsigned, loopback only): what tests and benchmarks use to
 // set the emulator up and look inside it. Every route reads and writes through AdminHost.
 import * as http from 'http';
+import { DataInputError, addBulkIdentities, changeRecords, mergeRoute } from './bulkData';
 import { FaultInjector, FaultInput, FaultRule, normalizeFault } from './faults';
 import { parseJsonBody } from './protocols';
 import { ResourceInputError, addResources } from './resources';
@@ -17,7 +18,7 @@ export interface AdminHost {
   readonly faults: FaultInjector;
   /** The request log (mutable: DELETE empties it). */
   readonly requestLog: unknown[];
-  settings: { latencyMs: number; bulkPublishDurationMs: number };
+  settings: { latencyMs: number; bulkPublishDurationMs: number; syncSessionTtlMs: number };
 }
 
 type Reply = { status: number; body: unknown };
@@ -68,9 +69,24 @@ function addResourcesRoute(host: AdminHost, body: Record<string, unknown>): Repl
   }
 }
 
+/** A route of the pool data API: persisted on success, 400 with the message on a mistake. */
+function dataRoute(make: (state: EmulatorState, body: Record<string, unknown>) => unknown, expected: string): Route {
+  return (host, body) => {
+    try {
+      const result = make(host.state, body);
+      host.persist();
+      return ok(result);
+    } catch (error) {
+      if (!(error instanceof DataInputError)) throw error;
+      return badRequest(`${error.message}. Expected ${expected}`);
+    }
+  };
+}
+
 function changeSettings(host: AdminHost, body: Record<string, unknown>): Reply {
   if (body.latencyMs !== undefined) host.settings.latencyMs = Math.max(0, Number(body.latencyMs) || 0);
   if (body.bulkPublishDurationMs !== undefined) host.settings.bulkPublishDurationMs = Math.max(0, Number(body.bulkPublishDurationMs) || 0);
+  if (body.syncSessionTtlMs !== undefined) host.settings.syncSessionTtlMs = Math.max(0, Number(body.syncSessionTtlMs) || 0);
   return ok({ ...host.settings });
 }
 
@@ -101,6 +117,12 @@ const ROUTES: Record<string, Route> = {
   'POST /__emulator/credentials': addCredential,
   'POST /__emulator/pools': addPools,
   'POST /__emulator/resources': addResourcesRoute,
+  'POST /__emulator/identities': dataRoute(
+    addBulkIdentities,
+    '{"identityPoolId", "count"? (1..100000), "datasetsPerIdentity"? (0..20), "recordsPerDataset"? (0..1024), "valueBytes"? (0..1000, default 16), "developerUserPrefix"?, "disabled"?}',
+  ),
+  'POST /__emulator/records': dataRoute(changeRecords, '{"identityPoolId", "identityId", "datasetName", "records": {"key": "value" or null}, "deviceId"?}'),
+  'POST /__emulator/merge': dataRoute(mergeRoute, '{"identityPoolId", "sourceIdentityId", "destinationIdentityId"}'),
   'PATCH /__emulator/settings': changeSettings,
   'GET /__emulator/state': (host) => ok(host.state),
 };
@@ -115,7 +137,7 @@ export async function handleAdmin(host: AdminHost, request: http.IncomingMessage
   }
   const handler = Object.prototype.hasOwnProperty.call(ROUTES, route) ? ROUTES[route] : undefined;
   if (!handler) {
-    return sendJson(response, 404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET|DELETE requests, GET|POST|DELETE faults, POST credentials, POST pools, POST resources, PATCH settings, GET state (all under /__emulator/).` });
+    return sendJson(response, 404, { message: `No admin route ${route}. Routes: ${Object.keys(ROUTES).join(', ')}.` });
   }
   try {
     const reply = handler(host, body);

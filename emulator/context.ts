@@ -13,6 +13,8 @@ export interface CallContext {
   /** Called by handlers that changed the state, so it is persisted before the reply. */
   changed(): void;
   bulkPublishDurationMs: number;
+  /** How long a sync session token stays valid (behaviour.ts SYNC_SESSION_TTL_MS). */
+  syncSessionTtlMs: number;
 }
 
 export type Handler = (context: CallContext, input: Record<string, unknown>) => Record<string, unknown> | undefined;

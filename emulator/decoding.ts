@@ -41,6 +41,16 @@ export function jsonOperation(service: Service, request: Pick<ReadRequest, 'meth
   return operation;
 }
 
+/**
+ * True for an operation the model marks `authtype: none` (Cognito Identity's GetId): real clients
+ * send it unsigned, so an unsigned request for it is not a missing signature.
+ */
+export function isUnsignedOperation(service: Service, headers: http.IncomingHttpHeaders): boolean {
+  const target = headers['x-amz-target'];
+  if (service.protocol !== 'json' || typeof target !== 'string' || headers.authorization !== undefined) return false;
+  return matchTarget(service.model, target)?.authtype === 'none';
+}
+
 type Decoder = (service: Service, request: ReadRequest, onOperation: (name: string) => void) => DecodedCall;
 
 const decodeJson: Decoder = (service, request, onOperation) => {

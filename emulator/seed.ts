@@ -3,6 +3,7 @@
 // from the names so they are the same on every start.
 import { createHash } from 'crypto';
 import { SYNC_ONLY_KEY_DENIED_ACTIONS } from './behaviour';
+import { seedGameIdentities, seedShopIdentities } from './demoData';
 import { addPlatformApplication, addRole, addStream } from './resources';
 import { KnownCredential } from './sigv4';
 import { EmulatorState, PoolState, emptyState, regionPools, regionResourcesOf, rolesOf, setOwn } from './store';
@@ -62,7 +63,7 @@ export function demoState(now = Date.now()): EmulatorState {
   const main = DEMO_ACCOUNTS.main;
   const other = DEMO_ACCOUNTS.other;
   const day = 24 * 60 * 60 * 1000;
-  addPool(state, {
+  const shop = addPool(state, {
     accountId: main, region: 'us-east-1', name: 'ShopMobile_Prod', now: now - 90 * day, syncSessions: 48213,
     pushSync: { ApplicationArns: [app('us-east-1', main, 'GCM', 'ShopAndroid'), app('us-east-1', main, 'APNS', 'ShopIOS')], RoleArn: role(main, 'CognitoPushSyncRole') },
     cognitoStreams: { StreamName: 'shop-sync-events', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'ENABLED' },
@@ -74,7 +75,7 @@ export function demoState(now = Date.now()): EmulatorState {
     cognitoStreams: { StreamName: 'shop-sync-staging', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'DISABLED' },
   });
   addPool(state, { accountId: main, region: 'us-east-1', name: 'InternalTools', now: now - 400 * day });
-  addPool(state, {
+  const games = addPool(state, {
     accountId: main, region: 'eu-west-1', name: 'GameSaves_EU', now: now - 200 * day, syncSessions: 99120,
     cognitoStreams: { StreamName: 'game-saves-eu', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'ENABLED' },
   });
@@ -91,6 +92,8 @@ export function demoState(now = Date.now()): EmulatorState {
     accountId: other, region: 'us-west-2', name: 'PartnerAnalytics', now: now - 5 * day,
     cognitoStreams: { StreamName: 'partner-analytics', RoleArn: role(other, 'PartnerStreamsRole'), StreamingStatus: 'ENABLED' },
   });
+  seedShopIdentities(shop, shop.identityPool.IdentityPoolId, now);
+  seedGameIdentities(games, games.identityPool.IdentityPoolId, now);
   addReferencedResources(state, now - 400 * day);
   addDemoResources(state, now, day);
   return state;

@@ -10,10 +10,10 @@
 import * as http from 'http';
 import { AddressInfo, Socket } from 'net';
 import { randomUUID } from 'crypto';
-import { MAX_BODY_BYTES } from './behaviour';
+import { MAX_BODY_BYTES, SYNC_SESSION_TTL_MS } from './behaviour';
 import { AdminHost, handleAdmin } from './admin';
 import { CallContext, denied } from './context';
-import { decodeCall } from './decoding';
+import { decodeCall, isUnsignedOperation } from './decoding';
 import { ServiceError } from './errors';
 import { FaultInjector, FaultInput, normalizeFault, parseFaultFlag } from './faults';
 import { IAM_SIGNING_REGION } from './iam';
@@ -21,7 +21,7 @@ import { parseQuery } from './protocols';
 import { parseFormBody, queryResponseXml, singleValues } from './queryProtocol';
 import { DEMO_CREDENTIALS, demoState } from './seed';
 import { IAM, Service, ServiceName, isQueryRequest, ownError, queryServiceOf, serviceOfHeaders } from './services';
-import { KnownCredential, verifySignature } from './sigv4';
+import { KnownCredential, VerifiedCaller, verifySignature } from './sigv4';
 import { EmulatorState, emptyState, loadStateFile, saveStateFile } from './store';
 import { BodyTooLarge, readBody, sendError, sendJson, sendXml } from './wire';
 
@@ -70,6 +70,9 @@ export interface RunningEmulator {
 
 const REQUEST_LOG_LIMIT = 10_000;
 
+/** The caller of an unsigned operation: no account, no region (the handler finds the pool by id). */
+const ANONYMOUS: VerifiedCaller = { credential: { accessKeyId: '', secretAccessKey: '', accountId: '', userName: 'anonymous' }, region: '', service: '' };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the API path needs of the running emulator: its state, settings, faults and log. */
@@ -109,10 +112,13 @@ async function handleApi(host: ApiHost, request: http.IncomingMessage, response:
       entry.service = service.name;
     }
     const method = request.method ?? 'GET';
-    const caller = await verifySignature({ method, rawPath, query, headers: request.headers, body }, service.name, host.lookupCredential);
-    entry.region = caller.region;
-    entry.accountId = caller.credential.accountId;
-    entry.accessKeyId = caller.credential.accessKeyId;
+    const unsigned = isUnsignedOperation(service, request.headers);
+    const caller = unsigned ? ANONYMOUS : await verifySignature({ method, rawPath, query, headers: request.headers, body }, service.name, host.lookupCredential);
+    if (!unsigned) {
+      entry.region = caller.region;
+      entry.accountId = caller.credential.accountId;
+      entry.accessKeyId = caller.credential.accessKeyId;
+    }
     if (service === IAM && caller.region !== IAM_SIGNING_REGION) {
       throw new ServiceError('InvalidSignatureException', 403, `Credential should be scoped to a valid region, not '${caller.region}'. IAM is global: sign for ${IAM_SIGNING_REGION}.`);
     }
@@ -120,6 +126,7 @@ async function handleApi(host: ApiHost, request: http.IncomingMessage, response:
     const { operation, input } = decodeCall(service, { method, rawPath, headers: request.headers, query, parameters, body }, (name) => (entry.operation = name));
     const operationName = operation.name;
     if (typeof input.IdentityPoolId === 'string') entry.identityPoolId = input.IdentityPoolId;
+    if (unsigned) entry.region = entry.identityPoolId?.split(':')[0];
 
     const refusal = denied({ credential: caller.credential, accountId: caller.credential.accountId } as CallContext, `${service.name}:${operationName}`);
     if (refusal) throw refusal;
@@ -150,6 +157,7 @@ async function handleApi(host: ApiHost, request: http.IncomingMessage, response:
       now: Date.now(),
       changed: () => (changed = true),
       bulkPublishDurationMs: host.settings.bulkPublishDurationMs,
+      syncSessionTtlMs: host.settings.syncSessionTtlMs,
     };
     const output = service.handlers[operationName](context, input);
     if (changed) host.persist();
@@ -192,7 +200,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     faults,
     requestLog,
-    settings: { latencyMs: options.latencyMs ?? 0, bulkPublishDurationMs: options.bulkPublishDurationMs ?? 3000 },
+    settings: { latencyMs: options.latencyMs ?? 0, bulkPublishDurationMs: options.bulkPublishDurationMs ?? 3000, syncSessionTtlMs: SYNC_SESSION_TTL_MS },
     lookupCredential: (accessKeyId) =>
       host.state.credentials.find((credential) => credential.accessKeyId === accessKeyId) ?? DEMO_CREDENTIALS.find((credential) => credential.accessKeyId === accessKeyId),
     record(entry) {

@@ -42,6 +42,8 @@ export interface Operation {
   /** awsQuery: `resultWrapper` names the element around the output members. */
   output?: { shape: string; resultWrapper?: string };
   errors?: { shape: string }[];
+  /** `none`: called unsigned by real clients (Cognito Identity's GetId). */
+  authtype?: string;
 }
 
 export interface ServiceModel {

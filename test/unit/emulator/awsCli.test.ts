@@ -94,4 +94,44 @@ describe('emulator interoperability with the AWS CLI', () => {
     const got = json(await aws('cognito-sync', 'get-identity-pool-configuration', '--identity-pool-id', String(created.IdentityPoolId)));
     assert.deepEqual(got, { IdentityPoolId: created.IdentityPoolId }, 'nothing was stored');
   });
+
+  it('get-id (unsigned), list-identities (all pages), update-records and list-records work with the emulator as with AWS', async function () {
+    this.timeout(60_000);
+    const admin = new AdminClient(emulator);
+    const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliData', '--allow-unauthenticated-identities', '--developer-provider-name', 'login.cli.app'));
+    const poolId = String(created.IdentityPoolId);
+    // The CLI sends GetId without a signature (the model's authtype "none").
+    const guest = json(await aws('cognito-identity', 'get-id', '--identity-pool-id', poolId));
+    assert.match(String(guest.IdentityId), /^us-east-1:[0-9a-f-]{36}$/);
+    const getIdLog = (await admin.requests()).requests.find((entry) => entry.operation === 'GetId') as { accessKeyId?: string; status: number } | undefined;
+    assert.deepEqual([getIdLog?.status, getIdLog?.accessKeyId], [200, undefined], 'GetId arrived unsigned');
+    const bulk = await admin.addIdentities({ identityPoolId: poolId, count: 70 });
+    const listed = json(await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId, '--max-results', '60'));
+    assert.equal((listed.Identities as unknown[]).length, 60, 'list-identities has no paginator: one page of 60');
+    assert.ok(listed.NextToken);
+    const rest = json(await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId, '--max-results', '60', '--next-token', String(listed.NextToken)));
+    const ids = [...(listed.Identities as { IdentityId: string }[]), ...(rest.Identities as { IdentityId: string }[])].map((item) => item.IdentityId);
+    assert.deepEqual(ids, [...bulk.identityIds, String(guest.IdentityId)].sort());
+
+    const user = bulk.identityIds[0];
+    const session = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    assert.equal(session.DatasetExists, false);
+    const written = json(
+      await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(session.SyncSessionToken),
+        '--record-patches', 'Op=replace,Key=theme,Value=dark,SyncCount=0', 'Op=replace,Key=gone,Value=x,SyncCount=0'),
+    );
+    assert.deepEqual((written.Records as { Key: string; SyncCount: number }[]).map((record) => [record.Key, record.SyncCount]), [['theme', 1], ['gone', 1]]);
+    const next = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    json(await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(next.SyncSessionToken), '--record-patches', 'Op=remove,Key=gone,SyncCount=1'));
+    const read = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    assert.equal(read.DatasetSyncCount, 2);
+    assert.deepEqual((read.Records as { Key: string; Value?: string; SyncCount: number }[]).map((record) => [record.Key, record.Value, record.SyncCount]), [['gone', undefined, 2], ['theme', 'dark', 1]]);
+
+    const stale = await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(next.SyncSessionToken), '--record-patches', 'Op=replace,Key=theme,Value=light,SyncCount=0');
+    assert.equal(stale.code, 255, stale.stderr);
+    assert.match(stale.stderr, /ResourceConflictException.*Current SyncCount for: theme is: 1 not: 0/);
+    const noMax = await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId);
+    assert.equal(noMax.code, 2, 'the CLI itself requires --max-results (a usage error), as the model does');
+    assert.match(noMax.stderr, /--max-results/);
+  });
 });

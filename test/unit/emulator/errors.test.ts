@@ -140,15 +140,23 @@ describe('emulator errors: every error reaches the SDK as its modelled class and
 
     for (const operation of IDENTITY_OPERATIONS) {
       const sample = identitySamples({ poolId: unknownPoolId() })[operation];
-      it(`Cognito Identity ${operation} with the key denied cognito-identity:* (AKIAEMULATORDEMO0003) → NotAuthorizedException (400)`, async () => {
+      // GetId is unsigned (authtype none): no IAM policy applies, so the denied key reaches the pool lookup.
+      const unsigned = cognitoIdentityModel.operations[operation].authtype === 'none';
+      it(`Cognito Identity ${operation} with the key denied cognito-identity:* (AKIAEMULATORDEMO0003) → ${unsigned ? 'not refused: unsigned, it finds no pool (ResourceNotFoundException)' : 'NotAuthorizedException (400)'}`, async () => {
         const client = identityClient(emulator, { credentials: KEYS.syncOnly });
         try {
-          await expectError(sendIdentity(client, operation, sample), IdentityNotAuthorizedException, 400, new RegExp(`cognito-identity:${operation}`));
+          if (unsigned) await expectError(sendIdentity(client, operation, sample), identityErrorClass('ResourceNotFoundException'), 400, /not found/);
+          else await expectError(sendIdentity(client, operation, sample), IdentityNotAuthorizedException, 400, new RegExp(`cognito-identity:${operation}`));
         } finally {
           client.destroy();
         }
       });
-      const invalid = sample.IdentityPoolId !== undefined ? { ...sample, IdentityPoolId: patternViolation } : sample.MaxResults !== undefined ? { ...sample, MaxResults: 0 } : { ...sample, IdentityPoolName: '' };
+      const invalid =
+        sample.IdentityPoolId !== undefined ? { ...sample, IdentityPoolId: patternViolation }
+        : sample.MaxResults !== undefined ? { ...sample, MaxResults: 0 }
+        : sample.IdentityId !== undefined ? { ...sample, IdentityId: patternViolation }
+        : sample.IdentityIdsToDelete !== undefined ? { ...sample, IdentityIdsToDelete: [] }
+        : { ...sample, IdentityPoolName: '' };
       it(`Cognito Identity ${operation} with an invalid member → InvalidParameterException (400)`, async () => {
         await expectError(sendIdentity(identity, operation, invalid), identityErrorClass('InvalidParameterException'), 400, /failed to satisfy constraint/);
       });

@@ -354,6 +354,22 @@ export interface ResourcesInput {
   streams?: { name: string; status?: string; mode?: string }[];
 }
 
+export interface BulkIdentitiesInput {
+  identityPoolId: string;
+  count?: number;
+  datasetsPerIdentity?: number;
+  recordsPerDataset?: number;
+  valueBytes?: number;
+  developerUserPrefix?: string;
+  disabled?: boolean;
+}
+
+export interface EmulatorSettings {
+  latencyMs?: number;
+  bulkPublishDurationMs?: number;
+  syncSessionTtlMs?: number;
+}
+
 export class AdminClient {
   constructor(private readonly emulator: RunningEmulator) {}
 
@@ -409,7 +425,25 @@ export class AdminClient {
     return this.call('POST', 'resources', input);
   }
 
-  settings(settings: { latencyMs?: number; bulkPublishDurationMs?: number }): Promise<{ latencyMs: number; bulkPublishDurationMs: number }> {
+  /** Many identities at once, each with datasets of records (values of `valueBytes` characters). */
+  addIdentities(input: BulkIdentitiesInput): Promise<{ identityIds: string[]; datasets: number; records: number }> {
+    return this.call('POST', 'identities', input);
+  }
+
+  /** Writes records (null removes) as another device's sync would, with no SyncCount check. */
+  changeRecords(input: { identityPoolId: string; identityId: string; datasetName: string; records: Record<string, string | null>; deviceId?: string }): Promise<{
+    datasetSyncCount: number;
+    records: { Key: string; SyncCount: number }[];
+  }> {
+    return this.call('POST', 'records', input);
+  }
+
+  /** Merges any two identities of a pool, as MergeDeveloperIdentities merges developer ones. */
+  merge(input: { identityPoolId: string; sourceIdentityId: string; destinationIdentityId: string }): Promise<{ identityId: string; mergedDatasetNames: string[] }> {
+    return this.call('POST', 'merge', input);
+  }
+
+  settings(settings: EmulatorSettings): Promise<Required<EmulatorSettings>> {
     return this.call('PATCH', 'settings', settings);
   }
 
@@ -511,6 +545,19 @@ export function identitySamples({ poolId }: Pick<SampleIds, 'poolId'>): Record<s
     ListIdentityPools: { MaxResults: 10, NextToken: WELL_FORMED_NEXT_TOKEN },
     UpdateIdentityPool: { IdentityPoolId: poolId, ...poolMembers },
     DeleteIdentityPool: { IdentityPoolId: poolId },
+    GetId: { AccountId: MAIN_ACCOUNT, IdentityPoolId: poolId, Logins: { 'graph.facebook.com': 'sample-facebook-token' } },
+    ListIdentities: { IdentityPoolId: poolId, MaxResults: 60, NextToken: WELL_FORMED_NEXT_TOKEN, HideDisabled: true },
+    DescribeIdentity: { IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000` },
+    LookupDeveloperIdentity: { IdentityPoolId: poolId, IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000`, DeveloperUserIdentifier: 'sample-user', MaxResults: 10, NextToken: WELL_FORMED_NEXT_TOKEN },
+    GetOpenIdTokenForDeveloperIdentity: {
+      IdentityPoolId: poolId,
+      IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000`,
+      Logins: { 'login.example.app': 'sample-user' },
+      PrincipalTags: { team: 'sample' },
+      TokenDuration: 900,
+    },
+    MergeDeveloperIdentities: { IdentityPoolId: poolId, SourceUserIdentifier: 'sample-source', DestinationUserIdentifier: 'sample-destination', DeveloperProviderName: 'login.example.app' },
+    DeleteIdentities: { IdentityIdsToDelete: [`${REGION}:00000000-0000-4000-8000-000000000000`] },
   };
 }
 

@@ -156,7 +156,7 @@ describe('emulator robustness: a corpus of malformed requests', () => {
     { name: 'Cognito Identity: an X-Amz-Target of another service', send: () => identityRawCall(emulator, 'AWSCognitoSyncService.ListIdentityPools', '{"MaxResults":5}'), status: 400, errorType: 'UnknownOperationException', identity: true },
     { name: 'Cognito Identity: an X-Amz-Target without operation', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService', '{}'), status: 400, errorType: 'UnknownOperationException', identity: true },
     { name: 'Cognito Identity: an inherited property name as operation', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.constructor', '{}'), status: 400, errorType: 'UnknownOperationException', identity: true },
-    { name: 'Cognito Identity: a modelled operation the emulator does not serve (GetId)', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.GetId', JSON.stringify({ IdentityPoolId: poolId })), status: 400, errorType: 'UnknownOperationException', identity: true },
+    { name: 'Cognito Identity: a modelled operation the emulator does not serve (GetIdentityPoolRoles)', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.GetIdentityPoolRoles', JSON.stringify({ IdentityPoolId: poolId })), status: 400, errorType: 'UnknownOperationException', identity: true },
     {
       name: 'Cognito Identity: a target sent with GET',
       send: () => signedRequest(emulator, { method: 'GET', path: '/', headers: { 'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools' } }, { service: 'cognito-identity' }),
