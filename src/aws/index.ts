@@ -32,3 +32,5 @@ export type { IdentityPage, IdentitySummary, IdentityUsage } from './identities'
 export { deleteDataset, listDatasets, listDatasetsPage, listRecords, mergedDatasetNames, updateRecords } from './datasets';
 export type { DatasetAddress, DatasetPage, DatasetRecords, DatasetSummary } from './datasets';
 export { grantResource } from './grants';
+export { datasetBase, sendChanges } from './datasetSave';
+export type { DatasetBase, SaveStatistics, SendOutcome } from './datasetSave';

@@ -4,30 +4,18 @@
 // ResourceConflictException and the user chooses Compare / Overwrite / Cancel. Any failure throws,
 // so VS Code keeps the document dirty with the user's text intact.
 import * as vscode from 'vscode';
-import { AwsError, AwsSession, listRecords, updateRecords } from '../aws';
-import type { Caller, DatasetRecords } from '../aws';
-import { DatasetRecord, applyChanges, buildPatches, changedKeys, checkDatasetLimits, formatDatasetDocument, liveValues, parseDatasetDocument } from '../model/dataset';
+import { AwsError, AwsSession, datasetBase, listRecords, sendChanges } from '../aws';
+import type { Caller, DatasetBase, DatasetRecords, SaveStatistics } from '../aws';
+import { applyChanges, changedKeys, checkDatasetLimits, formatDatasetDocument, liveValues, parseDatasetDocument } from '../model/dataset';
 import { DATASET_SCHEME, DatasetDocumentAddress, datasetLabel, parseDatasetUri } from './datasetUri';
 import { ConflictChoice, ExplicitSaveGuard, LiveSnapshots, ModificationTimes, askConflictChoice } from './saveDiscipline';
 
 /** The scheme of the read-only live datasets that Compare shows. */
 export const DATASET_LIVE_SCHEME = 'cognito-sync-data-live';
 
-/** What a document was read from: the records (deleted included) and the session token of that read. */
-export interface LoadedDataset {
+/** What a document was read from (see DatasetBase), and which document it is. */
+export interface LoadedDataset extends DatasetBase {
   address: DatasetDocumentAddress;
-  records: DatasetRecord[];
-  listing: Omit<DatasetRecords, 'records'>;
-  /** The token was spent by a save: the next save asks ListRecords for a fresh one. */
-  tokenSpent: boolean;
-  /** After a save: a device wrote other keys meanwhile, so the records here are not all current. */
-  othersWrote?: boolean;
-}
-
-/** How many round trips the last save took (for the benchmark and tests). */
-export interface SaveStatistics {
-  requests: number;
-  patches: number;
 }
 
 export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
@@ -78,9 +66,8 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   private remember(uri: vscode.Uri, address: DatasetDocumentAddress, listing: DatasetRecords): string {
-    const { records, ...rest } = listing;
-    this.loaded.set(uri.toString(), { address, records, listing: rest, tokenSpent: false });
-    const text = formatDatasetDocument(records);
+    this.loaded.set(uri.toString(), this.toLoaded(address, listing));
+    const text = formatDatasetDocument(listing.records);
     this.mtimes.read(uri.toString(), text);
     return text;
   }
@@ -116,8 +103,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   private toLoaded(address: DatasetDocumentAddress, listing: DatasetRecords): LoadedDataset {
-    const { records, ...rest } = listing;
-    return { address, records, listing: rest, tokenSpent: false };
+    return { address, ...datasetBase(listing) };
   }
 
   /**
@@ -127,62 +113,19 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private async saveChanges(caller: Caller, loaded: LoadedDataset, changes: Map<string, string | null>, uri: vscode.Uri): Promise<LoadedDataset> {
     const { address } = loaded;
     const stats = this.lastSave!;
-    let token = loaded.tokenSpent ? undefined : loaded.listing.syncSessionToken;
-    if (!token) {
-      // A spent token is not reused: one ListRecords gets a fresh one (the SyncCounts stay the
-      // document's, so a device's change since the read is still detected).
-      stats.requests += 1;
-      token = (await listRecords(caller, address)).syncSessionToken ?? '';
-    }
-    const patches = buildPatches(loaded.records, changes);
-    stats.patches = patches.length;
-    try {
-      stats.requests += 1;
-      try {
-        return this.merged(loaded, await updateRecords(caller, address, token, patches));
-      } catch (error) {
-        if (!isExpiredSession(error) || !loaded.listing.syncSessionToken || loaded.tokenSpent) throw error;
-        // The held token expired (AWS does not document after how long): one ListRecords starts
-        // a new session, and the same patches go again, so a save takes at most 3 round trips.
-        stats.requests += 2;
-        const fresh = (await listRecords(caller, address)).syncSessionToken ?? '';
-        return this.merged(loaded, await updateRecords(caller, address, fresh, patches));
-      }
-    } catch (error) {
-      if (!(error instanceof AwsError) || error.kind !== 'conflict') throw error;
-    }
+    const first = await sendChanges(caller, address, loaded, changes, stats);
+    if (first.status === 'saved') return { address, ...first.base };
     stats.requests += 1;
-    const live = this.toLoaded(address, await listRecords(caller, address));
+    const live = datasetBase(await listRecords(caller, address));
     const choice = await this.conflictPrompt(address, { records: live.records, ...live.listing }, uri);
     if (choice !== 'overwrite') {
       throw new vscode.FileSystemError(
         `Not saved to ${datasetLabel(address)}: a device synced it after you opened it. Your edits are kept; ${choice === 'compare' ? 'compare them with the live records, then save again to overwrite your changed keys' : 'save again to choose Overwrite or Compare, or revert to load the live records'}.`,
       );
     }
-    const rebased = buildPatches(live.records, changes);
-    stats.patches = rebased.length;
-    try {
-      stats.requests += 1;
-      return this.merged(live, await updateRecords(caller, address, live.listing.syncSessionToken ?? '', rebased));
-    } catch (error) {
-      if (error instanceof AwsError && error.kind === 'conflict') {
-        throw new vscode.FileSystemError(`Not saved to ${datasetLabel(address)}: it changed again while you decided. Your edits are kept; save again.`);
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * The base after a save: the records AWS returned replace the ones they patch. AWS gives the
-   * patched records the dataset's new SyncCount, one above the one we read unless a device wrote
-   * meanwhile (to other keys): then `othersWrote`, and the document is read again after the save.
-   */
-  private merged(base: LoadedDataset, updated: DatasetRecord[]): LoadedDataset {
-    const byKey = new Map(base.records.map((record) => [record.key, record]));
-    for (const record of updated) byKey.set(record.key, record);
-    const syncCount = Math.max(base.listing.datasetSyncCount ?? 0, ...updated.map((record) => record.syncCount));
-    const othersWrote = base.listing.datasetSyncCount === undefined || syncCount > base.listing.datasetSyncCount + 1;
-    return { ...base, records: [...byKey.values()], listing: { ...base.listing, datasetSyncCount: syncCount }, tokenSpent: true, othersWrote };
+    const again = await sendChanges(caller, address, live, changes, stats);
+    if (again.status === 'conflict') throw new vscode.FileSystemError(`Not saved to ${datasetLabel(address)}: it changed again while you decided. Your edits are kept; save again.`);
+    return { address, ...again.base };
   }
 
   /** Asks VS Code to read the document again (only applies when it has no unsaved edits). */
@@ -242,11 +185,6 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   rename(): void {
     throw vscode.FileSystemError.NoPermissions('A Cognito Sync dataset cannot be renamed.');
   }
-}
-
-/** InvalidParameterException about the SyncSessionToken: it expired or belongs to another session. */
-function isExpiredSession(error: unknown): boolean {
-  return error instanceof AwsError && error.kind === 'invalidParameter' && error.details.code === 'InvalidParameterException' && /SyncSessionToken/i.test(error.message);
 }
 
 function sameValues(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
