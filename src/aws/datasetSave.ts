@@ -5,7 +5,7 @@
 // so a save takes at most 3 round trips. A stale SyncCount is reported as a conflict, unwritten.
 import { AwsError } from './errors';
 import type { Caller } from './clients';
-import { DatasetAddress, DatasetRecords, listRecords, updateRecords } from './datasets';
+import { DatasetAddress, DatasetRecords, startSyncSession, updateRecords } from './datasets';
 import { DatasetRecord, buildPatches } from '../model/dataset';
 
 /** What a document was read from: its records (deleted included) and its ListRecords' token. */
@@ -39,7 +39,7 @@ export async function sendChanges(caller: Caller, address: DatasetAddress, base:
   if (!token) {
     // The SyncCounts stay the document's: a device's change since the read is still detected.
     stats.requests += 1;
-    token = (await listRecords(caller, address)).syncSessionToken ?? '';
+    token = await startSyncSession(caller, address);
   }
   try {
     stats.requests += 1;
@@ -49,7 +49,7 @@ export async function sendChanges(caller: Caller, address: DatasetAddress, base:
       if (!isExpiredSession(error) || base.tokenSpent) throw error;
       // AWS does not document how long a sync session lasts: start a new one and send again.
       stats.requests += 2;
-      const fresh = (await listRecords(caller, address)).syncSessionToken ?? '';
+      const fresh = await startSyncSession(caller, address);
       return { status: 'saved', base: merged(base, await updateRecords(caller, address, fresh, patches)) };
     }
   } catch (error) {

@@ -150,10 +150,19 @@ export async function deleteDataset(caller: Caller, address: DatasetAddress): Pr
   await grantHint(caller, identityPoolId, () => caller.sync(region, 'DeleteDataset', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName }, identityPoolId));
 }
 
-/** The merged datasets ListRecords reports for `address` (one single-record page, not the records). */
-export async function mergedDatasetNames(caller: Caller, address: DatasetAddress): Promise<string[]> {
+/** One single-record page of ListRecords: the merged datasets and a new session token, not the records. */
+async function firstRecordPage(caller: Caller, address: DatasetAddress) {
   const { identityPoolId, identityId, datasetName } = address;
   const region = poolRegion(caller, identityPoolId, 'ListRecords');
-  const output = await grantHint(caller, identityPoolId, () => caller.sync(region, 'ListRecords', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName, MaxResults: 1 }, identityPoolId));
-  return output.MergedDatasetNames ?? [];
+  return grantHint(caller, identityPoolId, () => caller.sync(region, 'ListRecords', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName, MaxResults: 1 }, identityPoolId));
+}
+
+/** The merged datasets ListRecords reports for `address` (one round trip, whatever the dataset's size). */
+export async function mergedDatasetNames(caller: Caller, address: DatasetAddress): Promise<string[]> {
+  return (await firstRecordPage(caller, address)).MergedDatasetNames ?? [];
+}
+
+/** A new sync session's token for `address` (one round trip, whatever the dataset's size). */
+export async function startSyncSession(caller: Caller, address: DatasetAddress): Promise<string> {
+  return (await firstRecordPage(caller, address)).SyncSessionToken ?? '';
 }
