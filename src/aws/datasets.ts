@@ -66,6 +66,13 @@ function recordOf(item: WireRecord): DatasetRecord {
   };
 }
 
+/**
+ * Records asked per ListRecords page: 60, the largest page assumed for Cognito Sync's list
+ * operations (the model gives no bound; Cognito Identity's list operations allow 1-60, see
+ * emulator/behaviour.ts). Asked explicitly so that a service default below it costs no round trips.
+ */
+const RECORDS_PER_PAGE = 60;
+
 /** The most pages ListRecords may take before we stop: 1,024 records, even one per page, fit. */
 const MAX_RECORD_PAGES = 2048;
 
@@ -110,7 +117,7 @@ export async function listRecords(caller: Caller, address: DatasetAddress): Prom
   let nextToken: string | undefined;
   do {
     const output = await grantHint(caller, identityPoolId, () =>
-      caller.sync(region, 'ListRecords', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName, NextToken: nextToken, SyncSessionToken: result.syncSessionToken }, identityPoolId),
+      caller.sync(region, 'ListRecords', { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: datasetName, MaxResults: RECORDS_PER_PAGE, NextToken: nextToken, SyncSessionToken: result.syncSessionToken }, identityPoolId),
     );
     result.pages += 1;
     records.push(...(output.Records ?? []).map(recordOf));

@@ -143,11 +143,25 @@ export function liveValues(records: readonly DatasetRecord[]): Map<string, strin
   return new Map(records.filter((record) => record.value !== null).map((record) => [record.key, record.value as string]));
 }
 
-const encoder = new TextEncoder();
-
 /** Bytes of a record as counted against the 1 MB: its key and value in UTF-8 (an assumption; AWS does not document it). */
 export function recordBytes(key: string, value: string): number {
-  return encoder.encode(key).length + encoder.encode(value).length;
+  return utf8Length(key) + utf8Length(value);
+}
+
+/** UTF-8 length without encoding (a lone surrogate counts 3, as its replacement character). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 4 bytes for its 2 UTF-16 units.
+      bytes += 2;
+      index += 1;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 export type LimitName = 'datasetsPerIdentity' | 'recordsPerDataset' | 'bytesPerDataset';
