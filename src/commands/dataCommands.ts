@@ -14,7 +14,6 @@ import type { SyncCommandPrompts } from './syncCommands';
 export interface DataCommandContext {
   session: AwsSession;
   tree: PoolsTreeProvider;
-  view: vscode.TreeView<ExplorerNode>;
   details: DatasetDetailsProvider;
   /** The same replaceable prompts as the sync commands (tests answer them). */
   prompts: SyncCommandPrompts;
@@ -139,7 +138,7 @@ export async function findIdentity(argument: unknown, context: DataCommandContex
     }
     const identity = await describeIdentity(caller, pool.identityPoolId, identityId);
     const node = tree.identities.addFound(pool.identityPoolId, identity);
-    await context.view.reveal(node, { select: true, focus: true, expand: true });
+    await tree.view?.reveal(node, { select: true, focus: true, expand: true });
     return node;
   } catch (error) {
     const notFound = error instanceof AwsError && error.kind === 'notFound';

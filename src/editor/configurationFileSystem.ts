@@ -70,6 +70,17 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private readonly willSave: vscode.Disposable;
 
+  /** Serves `cognito-sync:` documents (a pool's configuration) and the read-only live snapshots Compare shows. */
+  static register(context: vscode.ExtensionContext, session: AwsSession): ConfigurationFileSystem {
+    const fileSystem = new ConfigurationFileSystem(session);
+    context.subscriptions.push(
+      fileSystem,
+      vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
+      vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
+    );
+    return fileSystem;
+  }
+
   constructor(private readonly session: AwsSession) {
     this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
       if (event.document.uri.scheme === CONFIGURATION_SCHEME) this.saveReasons.set(event.document.uri.toString(), event.reason);

@@ -6,6 +6,7 @@
 // reappear (row ids include the profile too, so VS Code restores no old expansion state).
 import * as vscode from 'vscode';
 import { AwsError, AwsSession, IdentityPoolSummary } from '../aws';
+import type { ActiveProfile } from '../profile/activeProfile';
 import { byName, describeNode, detailNodes, ExplorerNode, fileProblemNode, Icon, MessageNode, PoolNode, POOL_SECTIONS, profileProblemNodes, RegionNode, regionChildNodes, SectionResult } from './nodes';
 import { DataNode, IdentitiesTree } from './identitiesTree';
 
@@ -62,6 +63,16 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** Each pool's Identities → identities → datasets (loaded when expanded, not with the pool). */
   readonly identities: IdentitiesTree;
+  /** The view showing this tree (for reveal), once registered. */
+  view: vscode.TreeView<TreeNode> | undefined;
+
+  /** Creates the tree and its view; it reloads whenever the active profile, its files or the settings change. */
+  static register(context: vscode.ExtensionContext, session: AwsSession, log: vscode.LogOutputChannel, activeProfile: ActiveProfile): PoolsTreeProvider {
+    const tree = new PoolsTreeProvider({ session, log, regions: () => activeProfile.regions(), profileProblem: () => activeProfile.problem() });
+    tree.view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
+    context.subscriptions.push(tree, tree.view, activeProfile.onDidChange(() => tree.refresh()));
+    return tree;
+  }
 
   constructor(private readonly options: PoolsTreeOptions) {
     this.identities = new IdentitiesTree(options.session, (node) => this.changed.fire(node), options.log);

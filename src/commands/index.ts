@@ -1,0 +1,81 @@
+// Every command of the extension, registered in one place: the palette, menus and tree rows run
+// these ids (package.json lists them). The handlers live in the files of their feature.
+import * as vscode from 'vscode';
+import type { AwsSession } from '../aws';
+import type { ConfigurationFileSystem } from '../editor/configurationFileSystem';
+import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
+import type { PoolsTreeProvider } from '../explorer/poolsTree';
+import type { ActiveProfile } from '../profile/activeProfile';
+import { exportConfiguration } from './exportCommand';
+import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
+import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
+import { newConfigurationFile } from './newFileCommand';
+import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
+import { openAwsConfigFile, selectProfile, selectRegions } from './profileCommands';
+import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrigger, showUsage } from './syncCommands';
+import type { DatasetDetailsProvider } from '../editor/datasetDetails';
+import { DataCommandContext, deleteDataset, findIdentity, loadMoreIdentities, openDataset, setHideDisabled, showDatasetDetails, viewFormattedValue } from './dataCommands';
+
+export interface CommandDependencies {
+  session: AwsSession;
+  activeProfile: ActiveProfile;
+  tree: PoolsTreeProvider;
+  fileSystem: ConfigurationFileSystem;
+  log: vscode.LogOutputChannel;
+  datasetDetails: DatasetDetailsProvider;
+}
+
+/** The prompts the commands ask through; the extension-host tests replace their members. */
+export interface CommandPrompts {
+  fileCommandPrompts: FileCommandPrompts;
+  syncPrompts: SyncCommandPrompts;
+  /** The data commands' context (their prompts are syncPrompts). */
+  dataCommands: DataCommandContext;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails }: CommandDependencies): CommandPrompts {
+  const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
+  const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'cognitoSync.showLog': () => log.show(true),
+    'cognitoSync.refresh': () => {
+      // An explicit refresh also forgets the pickers' lists (roles, streams, SNS applications).
+      session.clearResourceLists();
+      tree.refresh();
+    },
+    'cognitoSync.retryRegion': (region: string) => tree.retryRegion(region),
+    'cognitoSync.retryPool': (identityPoolId: string) => tree.refreshPool(identityPoolId),
+    'cognitoSync.selectProfile': () => selectProfile(session),
+    'cognitoSync.selectRegions': async () => selectRegions(await activeProfile.regions()),
+    'cognitoSync.openAwsConfigFile': () => openAwsConfigFile(session),
+    'cognitoSync.copyIdentityPoolId': (node?: unknown) => copyIdentityPoolId(node, tree),
+    'cognitoSync.copyValue': (node?: unknown) => copyValue(node),
+    'cognitoSync.openConfiguration': (target?: unknown) => openConfiguration(target, tree, session),
+    'cognitoSync.openConfigurationAsJson': (target?: unknown) => openConfigurationAsJson(target, tree, session),
+    'cognitoSync.setSyncTrigger': (target?: unknown) => setSyncTrigger(target, syncCommands),
+    'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
+    'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
+    'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
+    'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
+    'cognitoSync.compareWithRemote': (target?: unknown) => compareWithRemote(target, fileCommands),
+    'cognitoSync.applyConfiguration': (target?: unknown) => applyConfiguration(target, fileCommands),
+    'cognitoSync.findIdentity': (target?: unknown) => findIdentity(target, dataCommands),
+    'cognitoSync.openDataset': (target?: unknown) => openDataset(target, dataCommands),
+    'cognitoSync.deleteDataset': (target?: unknown) => deleteDataset(target, dataCommands),
+    'cognitoSync.showDatasetDetails': (target?: unknown) => showDatasetDetails(target, dataCommands),
+    'cognitoSync.viewFormattedValue': () => viewFormattedValue(dataCommands),
+    'cognitoSync.loadMoreIdentities': (identityPoolId?: unknown) => loadMoreIdentities(identityPoolId, tree),
+    'cognitoSync.hideDisabledIdentities': (target?: unknown) => setHideDisabled(target, tree, true),
+    'cognitoSync.showDisabledIdentities': (target?: unknown) => setHideDisabled(target, tree, false),
+    'cognitoSync.refreshIdentity': (identityPoolId?: unknown, identityId?: unknown) => {
+      if (typeof identityPoolId === 'string' && typeof identityId === 'string') tree.identities.refreshIdentity(identityPoolId, identityId);
+    },
+    'cognitoSync.openInForm': (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
+    },
+  };
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, dataCommands };
+}
