@@ -33,9 +33,21 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   /** Asks what to do on a conflict; replaceable so tests can answer it. */
   conflictPrompt: (address: DatasetDocumentAddress, live: DatasetRecords, document: vscode.Uri) => Promise<ConflictChoice> = (address, live, document) => this.askAboutConflict(address, live, document);
 
-  constructor(private readonly session: AwsSession) {}
+  /**
+   * Documents to read again once VS Code has finished saving them (onDidSaveTextDocument): a change
+   * event sent before VS Code recorded the saved file's stat would be taken for the save itself.
+   */
+  private readonly reloadAfterSave = new Set<string>();
+  private readonly didSave: vscode.Disposable;
+
+  constructor(private readonly session: AwsSession) {
+    this.didSave = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (this.reloadAfterSave.delete(document.uri.toString())) this.reloadIfSaved(document.uri);
+    });
+  }
 
   dispose(): void {
+    this.didSave.dispose();
     this.guard.dispose();
     this.changes.dispose();
     this.saved.dispose();
@@ -99,7 +111,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     this.mtimes.written(uri.toString(), text);
     this.saved.fire(address);
     // After Overwrite the dataset also holds what devices changed meanwhile: show it.
-    if (result.othersWrote || !sameValues(liveValues(result.records), parsed.values)) setTimeout(() => this.reloadIfSaved(uri), 50);
+    if (result.othersWrote || !sameValues(liveValues(result.records), parsed.values)) this.reloadAfterSave.add(uri.toString());
   }
 
   private toLoaded(address: DatasetDocumentAddress, listing: DatasetRecords): LoadedDataset {
