@@ -12,9 +12,9 @@ interface StoredRecord {
 
 /** The identity id and the `settings` values of the demo user whose login is `developerUserId`. */
 async function storedUser(developerUserId: string, datasetName: string): Promise<{ identityId: string; values: Record<string, string> }> {
-  const state = (await emulatorAdmin('GET', 'state')) as { accounts: Record<string, Record<string, Record<string, { identityPool: { IdentityPoolName: string }; identities?: Record<string, { logins?: Record<string, string[]>; datasets: Record<string, { records: Record<string, StoredRecord> }> }> }>>> };
+  const state = (await emulatorAdmin('GET', 'state')) as { accounts: Record<string, Record<string, Record<string, { identityPool: { IdentityPoolName: string }; identities?: Record<string, { cognito?: { logins: Record<string, string[]> }; datasets: Record<string, { records: Record<string, StoredRecord> }> }> }>>> };
   const pool = Object.values(state.accounts[DEMO_ACCOUNT]['us-east-1']).find((candidate) => candidate.identityPool.IdentityPoolName === 'ShopMobile_Prod');
-  const entry = Object.entries(pool?.identities ?? {}).find(([, identity]) => Object.values(identity.logins ?? {}).some((users) => users.includes(developerUserId)));
+  const entry = Object.entries(pool?.identities ?? {}).find(([, identity]) => Object.values(identity.cognito?.logins ?? {}).some((users) => users.includes(developerUserId)));
   assert.ok(entry, `no identity of ${developerUserId} in ShopMobile_Prod`);
   const records = entry[1].datasets[datasetName]?.records ?? {};
   return { identityId: entry[0], values: Object.fromEntries(Object.entries(records).filter(([, record]) => typeof record.value === 'string').map(([key, record]) => [key, record.value as string])) };
@@ -106,6 +106,8 @@ describe('e2e: the identity and dataset browser', function () {
 
   it('shows the records limit warning on erin\'s dataset of 1,000 records', async () => {
     const { page } = workbench;
+    // The conflict's edits reverted and its editors closed, as a user leaving it.
+    await leaveNothingToRestore(page);
     await findIdentity(page, 'erin.w');
     const dataset = treeRow(page, 'recently-viewed');
     await dataset.waitFor({ timeout: 30_000 });
