@@ -28,6 +28,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'memory', npmScript: 'bench:memory', args: ['scripts/runCompiled.js', 'scripts/benchMemory'] },
   { name: 'data', npmScript: 'bench:data', args: ['scripts/runCompiled.js', 'scripts/benchData'] },
   { name: 'editor', npmScript: 'bench:editor', args: ['scripts/benchEditor.js'] },
+  // Builds dist/cli.js first: the export runs as the headless CLI.
+  { name: 'export', npmScript: 'bench:export', args: ['scripts/runCompiled.js', 'scripts/benchExport'] },
 ];
 
 interface BenchmarkReport extends BenchResult {

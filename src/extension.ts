@@ -3,9 +3,7 @@
 // activation stays cheap (requiring the SDK costs ~80 ms).
 import * as vscode from 'vscode';
 import type { AwsSession } from './aws';
-import { registerCommands } from './commands';
-import type { FileCommandPrompts } from './commands/fileCommandPrompts';
-import type { SyncCommandPrompts } from './commands/syncCommands';
+import { CommandPrompts, registerCommands } from './commands';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationEditorProvider } from './editor/configurationEditor';
 import { ConfigurationFileSystem } from './editor/configurationFileSystem';
@@ -18,14 +16,10 @@ import { createLog } from './log/outputLog';
 import { ActiveProfile, createSessionFromSettings } from './profile/activeProfile';
 
 /** What activate() returns: the explorer's internals, for the extension-host tests only. */
-export interface ExtensionTestApi {
+export interface ExtensionTestApi extends CommandPrompts {
   poolsTree: PoolsTreeProvider;
   session: AwsSession;
   configurationFileSystem: ConfigurationFileSystem;
-  /** The questions and notices of New File, Export, Compare and Apply; tests replace its members. */
-  fileCommandPrompts: FileCommandPrompts;
-  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage; tests replace its members. */
-  syncPrompts: SyncCommandPrompts;
   /** The form's ARN pickers (quick picks of roles, SNS applications and streams). */
   resourcePickers: ResourcePickers;
   /** The active profile and its status bar item. */

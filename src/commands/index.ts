@@ -7,6 +7,7 @@ import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import type { ActiveProfile } from '../profile/activeProfile';
 import { exportConfiguration } from './exportCommand';
+import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
 import { newConfigurationFile } from './newFileCommand';
@@ -27,16 +28,21 @@ export interface CommandDependencies {
 
 /** The prompts the commands ask through; the extension-host tests replace their members. */
 export interface CommandPrompts {
+  /** The questions and notices of New File, Export, Compare and Apply. */
   fileCommandPrompts: FileCommandPrompts;
+  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage. */
   syncPrompts: SyncCommandPrompts;
   /** The data commands' context (their prompts are syncPrompts). */
   dataCommands: DataCommandContext;
+  /** The folder picker, questions and notices of Export Sync Data. */
+  exportSyncDataPrompts: ExportSyncDataPrompts;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails }: CommandDependencies): CommandPrompts {
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
   const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
+  const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
   const commands: Record<string, (...args: never[]) => unknown> = {
     'cognitoSync.showLog': () => log.show(true),
     'cognitoSync.refresh': () => {
@@ -56,6 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.setSyncTrigger': (target?: unknown) => setSyncTrigger(target, syncCommands),
     'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
     'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
+    'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
     'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
     'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
     'cognitoSync.compareWithRemote': (target?: unknown) => compareWithRemote(target, fileCommands),
@@ -77,5 +84,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, dataCommands };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, dataCommands };
 }
