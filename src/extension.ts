@@ -10,6 +10,7 @@ import { ConfigurationFileSystem } from './editor/configurationFileSystem';
 import type { DataCommandContext } from './commands/dataCommands';
 import { registerDatasetDocuments } from './editor/datasetDocuments';
 import type { DatasetFileSystem } from './editor/datasetFileSystem';
+import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { createLog } from './log/outputLog';
@@ -30,6 +31,8 @@ export interface ExtensionTestApi extends CommandPrompts {
   datasetFileSystem: DatasetFileSystem;
   /** Find Identity, Open/Delete Dataset; its prompts are syncPrompts. */
   dataCommands: DataCommandContext;
+  /** The extension's own save of configuration documents; tests replace its notices. */
+  configurationSaver: ConfigurationSaver;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -40,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const tree = PoolsTreeProvider.register(context, session, log, activeProfile);
   const fileSystem = ConfigurationFileSystem.register(context, session);
   const resourcePickers = new ResourcePickers(session);
-  ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers);
+  const configurationSaver = ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers);
   context.subscriptions.push(
     registerConfigurationDiagnostics(),
     // After a save the tree shows the new values without a manual refresh.
@@ -48,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   );
   const datasets = registerDatasetDocuments(context, session, tree);
   const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details });
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, datasetFileSystem: datasets.fileSystem, ...prompts };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, ...prompts };
 }
 
 export function deactivate(): void {

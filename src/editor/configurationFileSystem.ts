@@ -20,9 +20,20 @@ export type ConflictMoment = 'opened' | 'compared';
 export type CheckedSave =
   | { status: 'saved'; configuration: SyncConfiguration }
   /** The pool had changed and the user did not choose Overwrite: nothing was written. */
-  | { status: 'declined'; live: SyncConfiguration }
+  | { status: 'declined'; live: SyncConfiguration; choice: 'compare' | 'cancel' }
   /** It changed once more while the user decided: nothing was written. */
   | { status: 'changedAgain'; live: SyncConfiguration };
+
+/** How writeChecked ended; every status but `saved` carries the message to show. */
+export type WriteOutcome =
+  | { status: 'saved'; configuration: SyncConfiguration }
+  /** Problems in the text, or the IdentityPoolId of another pool: nothing was sent. */
+  | { status: 'invalid'; message: string }
+  /** The pool had changed and the user chose Compare or Cancel: not an error. */
+  | { status: 'declined'; choice: 'compare' | 'cancel'; message: string }
+  | { status: 'changedAgain'; message: string }
+  /** AWS refused or could not be reached, or the profile changed. */
+  | { status: 'failed'; message: string };
 
 interface Loaded {
   /** The live configuration as last read or saved: what the document started from. */
@@ -68,7 +79,10 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    * explicit save does. VS Code tells the reason in onWillSaveTextDocument, just before writeFile.
    */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  /** Texts the extension's own save has written to AWS, by document, for the writeFile that follows. */
+  private readonly approved = new Map<string, { text: string; configuration: SyncConfiguration }>();
   private readonly willSave: vscode.Disposable;
+  private readonly didSave: vscode.Disposable;
 
   /** Serves `cognito-sync:` documents (a pool's configuration) and the read-only live snapshots Compare shows. */
   static register(context: vscode.ExtensionContext, session: AwsSession): ConfigurationFileSystem {
@@ -85,10 +99,14 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
       if (event.document.uri.scheme === CONFIGURATION_SCHEME) this.saveReasons.set(event.document.uri.toString(), event.reason);
     });
+    this.didSave = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.scheme === CONFIGURATION_SCHEME) void this.closeComparisons(document.uri);
+    });
   }
 
   dispose(): void {
     this.willSave.dispose();
+    this.didSave.dispose();
     this.changes.dispose();
     this.saved.dispose();
   }
@@ -136,31 +154,70 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const key = uri.toString();
+    const text = new TextDecoder().decode(content);
+    const reason = this.saveReasons.get(key);
+    this.saveReasons.delete(key);
+    const approved = this.approved.get(key);
+    this.approved.delete(key);
+    // Written to AWS by the extension's own save a moment ago (ConfigurationSaver): only recorded.
+    if (approved && approved.text === text) return this.recordSaved(key, approved.configuration);
+    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
+      throw vscode.FileSystemError.NoPermissions(`Not saved to ${this.poolLabel(this.address(uri))}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
+    }
+    const outcome = await this.writeChecked(uri, text);
+    if (outcome.status !== 'saved') throw new vscode.FileSystemError(outcome.message);
+    this.recordSaved(key, outcome.configuration);
+  }
+
+  /**
+   * Validates `text` and writes it to the pool with the conflict check, without touching what
+   * VS Code sees of the file (its mtime): writeFile records a save when VS Code writes the
+   * document. Never throws: every failure is a message naming the pool and the next step.
+   */
+  async writeChecked(uri: vscode.Uri, text: string): Promise<WriteOutcome> {
     const address = this.address(uri);
     const pool = this.poolLabel(address);
-    const reason = this.saveReasons.get(uri.toString());
-    this.saveReasons.delete(uri.toString());
-    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${pool}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
-    }
-    const { configuration, problems } = validateConfigurationText(new TextDecoder().decode(content));
+    const { configuration, problems } = validateConfigurationText(text);
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (!configuration || errors.length) {
       const list = errors.slice(0, 3).map((problem) => `${problem.path.join('.') || 'file'}: ${problem.message}`).join(' ');
-      throw new vscode.FileSystemError(`Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.`);
+      return { status: 'invalid', message: `Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.` };
     }
     if (configuration.IdentityPoolId !== address.identityPoolId) {
-      throw new vscode.FileSystemError(`Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.`);
+      return { status: 'invalid', message: `Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.` };
     }
-    const key = uri.toString();
-    // After a window reload the document is restored from backup without a read: start from live.
-    const base = this.loaded.get(key)?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
-    const outcome = await this.call(address, 'save', () => this.saveChecked(address, base, configuration, uri, 'opened'));
-    if (outcome.status === 'declined') {
-      throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
+    try {
+      // After a window reload the document is restored from backup without a read: start from live.
+      const base = this.loaded.get(uri.toString())?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
+      const outcome = await this.call(address, 'save', () => this.saveChecked(address, base, configuration, uri, 'opened'));
+      switch (outcome.status) {
+        case 'saved':
+          return outcome;
+        case 'declined':
+          return {
+            status: 'declined',
+            choice: outcome.choice,
+            message: `Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`,
+          };
+        case 'changedAgain':
+          return { status: 'changedAgain', message: `Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.` };
+      }
+    } catch (error) {
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
-    if (outcome.status === 'changedAgain') throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.`);
-    this.remember(key, outcome.configuration, formatConfiguration(outcome.configuration));
+  }
+
+  /**
+   * The extension's own save wrote `text` to the pool: the next writeFile of exactly that text
+   * (document.save() right after) records it without writing again.
+   */
+  approveWrite(uri: vscode.Uri, text: string, configuration: SyncConfiguration): void {
+    this.approved.set(uri.toString(), { text, configuration });
+  }
+
+  private recordSaved(key: string, configuration: SyncConfiguration): void {
+    this.remember(key, configuration, formatConfiguration(configuration));
     this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
   }
 
@@ -174,7 +231,8 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     let result = await this.setForProfile(address, base, next);
     if (result.status === 'conflict') {
       const live = result.live;
-      if ((await this.conflictPrompt(address, live, document, since)) !== 'overwrite') return { status: 'declined', live };
+      const choice = await this.conflictPrompt(address, live, document, since);
+      if (choice !== 'overwrite') return { status: 'declined', live, choice };
       result = await this.setForProfile(address, live, next);
       if (result.status === 'conflict') return { status: 'changedAgain', live: result.live };
     }
@@ -202,6 +260,17 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     await vscode.commands.executeCommand('vscode.diff', left, document, title, { preview: true });
   }
 
+  /**
+   * Closes the Compare tabs of a conflict of `document` once it is saved: their left side is the
+   * live configuration of before the save, and their title says "yours (unsaved)".
+   */
+  private async closeComparisons(document: vscode.Uri): Promise<void> {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === LIVE_SCHEME && tab.input.original.query === document.toString());
+    if (stale.length) await vscode.window.tabGroups.close(stale, true);
+  }
+
   private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<'overwrite' | 'compare' | 'cancel'> {
     const compare = 'Compare';
     const overwrite = 'Overwrite';
@@ -225,7 +294,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     return choice === overwrite ? 'overwrite' : 'cancel';
   }
 
-  private poolLabel(address: ConfigurationAddress): string {
+  poolLabel(address: ConfigurationAddress): string {
     return address.poolName ? `identity pool ${address.poolName} (${address.identityPoolId})` : `identity pool ${address.identityPoolId}`;
   }
 
