@@ -42,6 +42,9 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   constructor(private readonly session: AwsSession) {
     this.didSave = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.scheme !== DATASET_SCHEME) return;
+      // A Compare of before the save shows stale live records beside "yours (unsaved)": close it.
+      void this.liveSnapshots.closeDiffsOf(document.uri);
       if (this.reloadAfterSave.delete(document.uri.toString())) this.reloadIfSaved(document.uri);
     });
   }

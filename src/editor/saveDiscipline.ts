@@ -21,8 +21,18 @@ export class ExplicitSaveGuard implements vscode.Disposable {
 
   /** Throws (edits kept) unless the save of `uri` now under way was asked for by the user. */
   requireExplicitSave(uri: vscode.Uri, target: string, howToSave = 'save with Ctrl+S'): void {
+    ExplicitSaveGuard.refuseAutoSave(this.takeReason(uri), target, howToSave);
+  }
+
+  /** Why the save of `uri` now under way happens (undefined: not through a document, e.g. workspace.fs); forgets it. */
+  takeReason(uri: vscode.Uri): vscode.TextDocumentSaveReason | undefined {
     const reason = this.reasons.get(uri.toString());
     this.reasons.delete(uri.toString());
+    return reason;
+  }
+
+  /** Throws (edits kept) when `reason` is an automatic one. */
+  static refuseAutoSave(reason: vscode.TextDocumentSaveReason | undefined, target: string, howToSave: string): void {
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
       throw vscode.FileSystemError.NoPermissions(`Not saved to ${target}: auto save never writes to AWS. Your edits are kept; ${howToSave} when they are ready.`);
     }
@@ -72,7 +82,7 @@ export class ModificationTimes {
 export type ConflictChoice = 'compare' | 'overwrite' | 'cancel';
 
 /** The modal of a conflict: Compare / Overwrite (Cancel is the modal's own button). */
-export async function askConflictChoice(message: string, detail: string): Promise<Exclude<ConflictChoice, 'compare'> | 'compare'> {
+export async function askConflictChoice(message: string, detail: string): Promise<ConflictChoice> {
   const compare = 'Compare';
   const overwrite = 'Overwrite';
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, compare, overwrite);
@@ -100,5 +110,16 @@ export class LiveSnapshots implements vscode.TextDocumentContentProvider {
     const left = vscode.Uri.from({ scheme: this.scheme, path: `/${name}`, query: document.toString(), fragment: String(this.count) });
     this.snapshots.set(document.toString(), text);
     await vscode.commands.executeCommand('vscode.diff', left, document, title, { preview: true });
+  }
+
+  /**
+   * Closes the Compare tabs of `document` (e.g. once it is saved: their left side is the live
+   * content of before the save, and their title says "yours (unsaved)").
+   */
+  async closeDiffsOf(document: vscode.Uri): Promise<void> {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === this.scheme && tab.input.original.query === document.toString());
+    if (stale.length) await vscode.window.tabGroups.close(stale, true);
   }
 }
