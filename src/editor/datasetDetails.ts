@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { findNodeAtOffset, parseTree } from 'jsonc-parser';
 import { AwsSession, listRecords } from '../aws';
 import type { DatasetRecords } from '../aws';
-import { DatasetRecord, checkDatasetLimits, clip, formatBytes, formattedJsonValue, liveValues, recordBytes } from '../model/dataset';
+import { DatasetRecord, checkDatasetLimits, clip, formatBytes, formattedJsonValue, jsonString, liveValues, recordBytes } from '../model/dataset';
 import { DatasetFileSystem } from './datasetFileSystem';
 import { DATASET_SCHEME, DatasetDocumentAddress, datasetUri, parseDatasetUri } from './datasetUri';
 
@@ -130,16 +130,16 @@ export function detailsText(address: DatasetDocumentAddress, listing: DatasetRec
     ...(listing.mergedDatasetNames.length
       ? [
           'Datasets of identities merged into this one. Devices must handle them (merge or delete them); until then they count against the 20 datasets per identity.',
-          ...listing.mergedDatasetNames.map((name) => `- ${JSON.stringify(name)}`),
+          ...listing.mergedDatasetNames.map((name) => `- ${jsonString(name)}`),
         ]
       : ['- none']),
     '',
     '## Records',
-    ...live.map((record) => `- ${JSON.stringify(clip(record.key, 200))}: SyncCount ${record.syncCount}, ${formatBytes(recordBytes(record.key, record.value as string))}, by ${JSON.stringify(record.lastModifiedBy ?? 'unknown')}, ${record.lastModifiedDate?.toISOString() ?? 'unknown'} (device ${record.deviceLastModifiedDate?.toISOString() ?? 'unknown'})`),
+    ...live.map((record) => `- ${jsonString(clip(record.key, 200))}: SyncCount ${record.syncCount}, ${formatBytes(recordBytes(record.key, record.value as string))}, by ${jsonString(record.lastModifiedBy ?? 'unknown')}, ${record.lastModifiedDate?.toISOString() ?? 'unknown'} (device ${record.deviceLastModifiedDate?.toISOString() ?? 'unknown'})`),
     '',
     '## Deleted records',
     'AWS keeps a deleted record with no value and its SyncCount, so devices learn of the deletion.',
-    ...(deleted.length ? deleted.map((record) => `- ${JSON.stringify(clip(record.key, 200))}: SyncCount ${record.syncCount}, deleted ${record.lastModifiedDate?.toISOString() ?? 'at an unknown time'} by ${JSON.stringify(record.lastModifiedBy ?? 'unknown')}`) : ['- none']),
+    ...(deleted.length ? deleted.map((record) => `- ${jsonString(clip(record.key, 200))}: SyncCount ${record.syncCount}, deleted ${record.lastModifiedDate?.toISOString() ?? 'at an unknown time'} by ${jsonString(record.lastModifiedBy ?? 'unknown')}`) : ['- none']),
     '',
   ];
   return lines.join('\n');

@@ -54,7 +54,16 @@ export function formatDatasetDocument(records: readonly DatasetRecord[]): string
   if (live.length === 0) return '{}\n';
   // Built by hand: an object would move integer-like keys first and treat "__proto__" specially.
   // JSON.stringify escapes control characters and lone surrogates, so the text is valid JSON.
-  return `{\n${live.map((record) => `  ${JSON.stringify(record.key)}: ${JSON.stringify(record.value)}`).join(',\n')}\n}\n`;
+  return `{\n${live.map((record) => `  ${jsonString(record.key)}: ${jsonString(record.value as string)}`).join(',\n')}\n}\n`;
+}
+
+/**
+ * A JSON string literal that survives an editor: JSON.stringify leaves U+2028, U+2029 and U+0085
+ * raw, and VS Code takes them for line breaks (and may remove them), which would change the
+ * stored value on the next save. Escaped, they read back the same.
+ */
+export function jsonString(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029\u0085]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface ParsedDataset {

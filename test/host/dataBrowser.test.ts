@@ -270,6 +270,31 @@ describe('host: identity and dataset browser', function () {
     }
   });
 
+  it('round-trips hostile keys and values (HTML, control characters, lone surrogates) and dataset names at the pattern\'s edges', async () => {
+    const identityPoolId = await newPool('data-hostile');
+    const [identityId] = await addIdentities(identityPoolId, { count: 1 });
+    const hostile: Record<string, string> = {
+      '<img src=x onerror=alert(1)>': '<script>alert("x")</script>',
+      'ctl\u0000\u0007\u001b[31m\t': 'bell\u0007 nul\u0000 \u2028\u2029',
+      'lone surrogates': 'high \ud800 low \udc00 pair 😀',
+      ['__proto__']: '{"polluted":true}',
+      '10': 'an integer-like key keeps its place',
+    };
+    for (const datasetName of ['.', 'x'.repeat(128), 'A-Z_a.z:0-9']) {
+      await deviceWrites(identityPoolId, identityId, datasetName, { ...Object.fromEntries(Object.entries(hostile)), plain: 'edit me' });
+      const document = ((await vscode.commands.executeCommand('cognitoSync.openDataset', { identityPoolId, identityId, datasetName })) as vscode.TextEditor).document;
+      const shown = new Map(Object.entries(JSON.parse(document.getText()) as Record<string, string>));
+      for (const [key, value] of Object.entries(hostile)) assert.equal(shown.get(key), value, `${datasetName}: ${JSON.stringify(key)} reads back as stored`);
+      await replaceAll(document, document.getText().replace('"edit me"', '"edited"'));
+      assert.equal(await document.save(), true);
+      assert.deepEqual(api.datasetFileSystem.lastSave?.patches, 1, 'only the edited key is sent');
+      const stored = await storedValues(identityPoolId, identityId, datasetName);
+      for (const [key, value] of Object.entries(hostile)) assert.equal(stored?.[key], value, `${datasetName}: ${JSON.stringify(key)} unchanged on AWS`);
+      assert.equal(stored?.plain, 'edited');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('deletes a dataset only after a confirmation naming the identity, the dataset and its records', async () => {
     const identityPoolId = await newPool('data-delete');
     const [identityId] = await addIdentities(identityPoolId, { count: 1, datasetsPerIdentity: 1, recordsPerDataset: 5 });

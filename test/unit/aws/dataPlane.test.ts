@@ -165,7 +165,9 @@ describe('aws data plane: identities and datasets', () => {
     }
   });
 
-  describe('with the AWS CLI', () => {
+  describe('with the AWS CLI', function () {
+    // Three CLI runs, each a Python start of seconds on a loaded machine (as the emulator's CLI tests).
+    this.timeout(60_000);
     let home: string;
     before(() => {
       requireAwsCli('The data-plane interoperability tests');

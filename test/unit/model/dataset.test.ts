@@ -39,13 +39,17 @@ describe('model: dataset document', () => {
       record('ctl\u0000\u0007\u001b[31m\t\r\n', 'bell\u0007 nul\u0000 del\u007f'),
       record('lone high', 'a\ud800b'),
       record('lone low', '\udc00'),
-      record('pair', '😀 \u2028\u2029'),
+      record('pair', '😀 \u2028\u2029 nel\u0085'),
       record('"quoted" \\ back', '"\\"'),
       record('k'.repeat(1024), 'v'.repeat(1_048_575)),
       record('empty value', ''),
     ];
-    const values = valuesOf(formatDatasetDocument(hostile));
+    const text = formatDatasetDocument(hostile);
+    const values = valuesOf(text);
     assert.deepEqual([...values], hostile.map((item) => [item.key, item.value]));
+    // Nothing an editor takes for a line break stays raw inside a string.
+    assert.ok(!/[\u2028\u2029\u0085\r]/.test(text), 'no raw line separator in the text');
+    assert.ok(text.includes('\\u2028\\u2029'));
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
