@@ -1,4 +1,4 @@
-// Builds the two bundles the extension ships:
+// Builds the three bundles the extension ships, and copies the codicons:
 //   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
 //   dist/sdk.js        the AWS SDK (src/aws/sdkModules.ts), required by the extension on first use
 //   dist/webview.js    the form editor's front end (browser, IIFE)

@@ -9,7 +9,8 @@ import type { ExtensionTestApi } from '../../src/extension';
 import type { IdentitiesNode } from '../../src/explorer/identitiesTree';
 import { datasetUri } from '../../src/editor/datasetUri';
 import { admin, requiredEnv } from './emulatorAdmin';
-import { Row, activateExtension, labels, replaceAll, rows, useProfile, waitFor } from './treeRows';
+import { Row, activateExtension, labels, replaceAll, rows, useProfile } from './treeRows';
+import { eventually } from '../toolkit/eventually';
 
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
@@ -232,7 +233,7 @@ describe('host: identity and dataset browser', function () {
         return 'compare';
       };
       assert.equal(await document.save(), false);
-      const diff = await waitFor(async () => vscode.window.tabGroups.activeTabGroup.activeTab?.input, (input) => input instanceof vscode.TabInputTextDiff, String, 'the diff opens');
+      const diff = await eventually(async () => vscode.window.tabGroups.activeTabGroup.activeTab?.input, { accept: (input) => input instanceof vscode.TabInputTextDiff, describe: String, what: 'the diff opens', timeoutMs: 20_000 });
       assert.equal((diff as vscode.TabInputTextDiff).original.scheme, 'cognito-sync-data-live');
       assert.equal((diff as vscode.TabInputTextDiff).modified.toString(), uri.toString());
       assert.equal(document.getText(), mine);
@@ -241,7 +242,7 @@ describe('host: identity and dataset browser', function () {
       assert.equal(await document.save(), true);
       assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '6', coins: '999', name: 'Anna' }, 'the user\'s level and coins are written; the device\'s name stays');
       // The document then shows what AWS holds.
-      await waitFor(async () => document.getText(), (text) => text.includes('"Anna"'), (text) => text, 'the document reloads after Overwrite');
+      await eventually(async () => document.getText(), { accept: (text) => text.includes('"Anna"'), describe: (text) => text, what: 'the document reloads after Overwrite', timeoutMs: 20_000 });
     } finally {
       api.datasetFileSystem.conflictPrompt = original;
     }
@@ -264,7 +265,7 @@ describe('host: identity and dataset browser', function () {
       assert.equal(await document.save(), true);
       assert.equal(asked, false);
       assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '5', name: 'Anna' });
-      await waitFor(async () => document.getText(), (text) => text.includes('"Anna"') && text.includes('"5"'), (text) => text, 'the document shows the device\'s name after the save');
+      await eventually(async () => document.getText(), { accept: (text) => text.includes('"Anna"') && text.includes('"5"'), describe: (text) => text, what: 'the document shows the device\'s name after the save', timeoutMs: 20_000 });
     } finally {
       api.datasetFileSystem.conflictPrompt = original;
     }

@@ -10,7 +10,8 @@ import { configurationUri } from '../../src/editor/configurationUri';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { validateConfiguration } from '../../src/model/rules';
 import { admin } from './emulatorAdmin';
-import { activateExtension, replaceAll, waitFor } from './treeRows';
+import { activateExtension, replaceAll } from './treeRows';
+import { eventually } from '../toolkit/eventually';
 
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
@@ -42,7 +43,7 @@ const folder = (): vscode.Uri => {
  * add its own (it validates about half a second after a change): every source, not only ours.
  */
 async function settledDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
-  await waitFor(async () => vscode.languages.getDiagnostics(uri), (list) => list.some((d) => d.source === 'Cognito Sync'), describeDiagnostics, 'our diagnostics');
+  await eventually(async () => vscode.languages.getDiagnostics(uri), { accept: (list) => list.some((d) => d.source === 'Cognito Sync'), describe: describeDiagnostics, what: 'our diagnostics', timeoutMs: 20_000 });
   await new Promise((resolve) => setTimeout(resolve, 2000));
   return vscode.languages.getDiagnostics(uri);
 }
@@ -120,7 +121,7 @@ describe('host: Problems panel severities, the encoding warning, the extension\'
     await vscode.workspace.fs.writeFile(file, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body)]));
     try {
       const editor = await vscode.window.showTextDocument(file);
-      const warned = await waitFor(async () => vscode.languages.getDiagnostics(file), (list) => list.some((d) => d.code === 'cognito-sync-encoding'), describeDiagnostics, 'the encoding warning');
+      const warned = await eventually(async () => vscode.languages.getDiagnostics(file), { accept: (list) => list.some((d) => d.code === 'cognito-sync-encoding'), describe: describeDiagnostics, what: 'the encoding warning', timeoutMs: 20_000 });
       const warning = warned.find((d) => d.code === 'cognito-sync-encoding')!;
       assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
       assert.match(warning.message, /AWS CLI cannot read this file: it is saved as UTF-8 with a byte order mark/);
@@ -129,7 +130,7 @@ describe('host: Problems panel severities, the encoding warning, the extension\'
       assert.ok(fix?.command, `quick fixes: ${actions.map((action) => action.title).join(', ')}`);
       await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
       assert.deepEqual([...(await vscode.workspace.fs.readFile(file))], [...new TextEncoder().encode(body)], 'the bytes are the text in UTF-8, no BOM');
-      await waitFor(async () => vscode.languages.getDiagnostics(file), (list) => !list.some((d) => d.code === 'cognito-sync-encoding'), describeDiagnostics, 'the warning goes away');
+      await eventually(async () => vscode.languages.getDiagnostics(file), { accept: (list) => !list.some((d) => d.code === 'cognito-sync-encoding'), describe: describeDiagnostics, what: 'the warning goes away', timeoutMs: 20_000 });
       // VS Code reads the file again as UTF-8: a later save keeps it without BOM.
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), ' '));
       assert.equal(await editor.document.save(), true);
@@ -148,7 +149,7 @@ describe('host: Problems panel severities, the encoding warning, the extension\'
     await vscode.window.showTextDocument(document);
     await replaceAll(document, text({ IdentityPoolId: identityPoolId, PushSync: { RoleArn: BAD_ROLE } }));
     await vscode.commands.executeCommand('cognitoSync.saveConfiguration');
-    const [message] = await waitFor(async () => [...errors], (list) => list.length > 0, (list) => JSON.stringify(list), 'an error message');
+    const [message] = await eventually(async () => [...errors], { accept: (list) => list.length > 0, describe: (list) => JSON.stringify(list), what: 'an error message', timeoutMs: 20_000 });
     assert.match(message, new RegExp(`Not saved to identity pool own-words \\(${identityPoolId}\\)`));
     assert.doesNotMatch(message, /cognito-sync:|FileSystemError|Unable to write file/);
     assert.equal(document.isDirty, true, 'the edits are kept');
@@ -182,7 +183,7 @@ describe('host: Problems panel severities, the encoding warning, the extension\'
       await vscode.commands.executeCommand('cognitoSync.saveConfiguration', uri);
       assert.equal(await storedRole(identityPoolId), GOOD_ROLE, 'Overwrite wrote the edits');
       assert.equal(document.isDirty, false);
-      await waitFor(async () => compareTabs().length, (count) => count === 0, String, 'the Compare tab closes after the save');
+      await eventually(async () => compareTabs().length, { accept: (count) => count === 0, describe: String, what: 'the Compare tab closes after the save', timeoutMs: 20_000 });
       assert.deepEqual(errors, []);
     } finally {
       fileSystem.conflictPrompt = original;

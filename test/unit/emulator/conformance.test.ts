@@ -3,7 +3,6 @@
 import * as assert from 'assert/strict';
 import {
   BulkPublishCommand,
-  CognitoSyncClient,
   DeleteDatasetCommand,
   DescribeDatasetCommand,
   DescribeIdentityPoolUsageCommand,
@@ -29,7 +28,6 @@ import {
 } from '@aws-sdk/client-cognito-sync';
 import type { RecordPatch } from '@aws-sdk/client-cognito-sync';
 import {
-  CognitoIdentityClient,
   CreateIdentityPoolCommand,
   DeleteIdentitiesCommand,
   DeleteIdentityPoolCommand,
@@ -47,10 +45,8 @@ import {
 import { cognitoSyncModel, cognitoIdentityModel } from '../../../emulator/serviceModel';
 import { cognitoIdentityHandlers } from '../../../emulator/cognitoIdentity';
 import {
-  AdminClient,
   MAIN_ACCOUNT,
   REGION,
-  RunningEmulator,
   applicationArn,
   createPool,
   eventually,
@@ -58,24 +54,14 @@ import {
   identityId,
   lambdaArn,
   roleArn,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 const BULK_PUBLISH_MS = 150;
 
 describe('emulator conformance: every operation through the real SDKs', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
+  const { emulator, sync, identity, admin } = useEmulatorFixture({ bulkPublishDurationMs: BULK_PUBLISH_MS });
   const succeeded = new Set<string>();
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: BULK_PUBLISH_MS }));
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(() => admin.reset());
 
@@ -452,7 +438,7 @@ describe('emulator conformance: every operation through the real SDKs', () => {
       const done = await eventually(async () => {
         const details = await statusOf(poolId);
         return details.BulkPublishStatus === 'IN_PROGRESS' ? undefined : details;
-      }, 5000, 'the bulk publish to finish');
+      }, { timeoutMs: 5000, what: 'the bulk publish to finish' });
       assert.equal(done.BulkPublishStatus, 'SUCCEEDED');
       assert.ok(done.BulkPublishCompleteTime instanceof Date);
       assert.ok(done.BulkPublishCompleteTime.getTime() - done.BulkPublishStartTime!.getTime() >= BULK_PUBLISH_MS - 1);
@@ -467,7 +453,7 @@ describe('emulator conformance: every operation through the real SDKs', () => {
       const done = await eventually(async () => {
         const details = await statusOf(poolId);
         return details.BulkPublishStatus === 'IN_PROGRESS' ? undefined : details;
-      }, 5000, 'the bulk publish to finish');
+      }, { timeoutMs: 5000, what: 'the bulk publish to finish' });
       assert.equal(done.BulkPublishStatus, 'FAILED');
       assert.match(done.FailureMessage ?? '', /[Ss]treaming is disabled/);
       assert.equal(done.BulkPublishCompleteTime, undefined);

@@ -5,7 +5,6 @@ import * as assert from 'assert/strict';
 import {
   AlreadyStreamedException,
   BulkPublishCommand,
-  CognitoSyncClient,
   CognitoSyncServiceException,
   DuplicateRequestException,
   GetCognitoEventsCommand,
@@ -21,7 +20,6 @@ import {
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
 import {
-  CognitoIdentityClient,
   InternalErrorException as IdentityInternalErrorException,
   ListIdentityPoolsCommand,
   NotAuthorizedException as IdentityNotAuthorizedException,
@@ -29,10 +27,8 @@ import {
 import { cognitoIdentityHandlers } from '../../../emulator/cognitoIdentity';
 import { ServiceModel, cognitoIdentityModel, cognitoSyncModel } from '../../../emulator/serviceModel';
 import {
-  AdminClient,
   KEYS,
   MAIN_ACCOUNT,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   createPool,
@@ -53,8 +49,7 @@ import {
   syncErrorClass,
   syncSamples,
   unknownPoolId,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 /** The HTTP status the model gives an error: its httpStatusCode, else 500 for faults and 400 (awsJson). */
@@ -68,16 +63,7 @@ const SYNC_OPERATIONS = Object.keys(cognitoSyncModel.operations);
 const IDENTITY_OPERATIONS = Object.keys(cognitoIdentityHandlers);
 
 describe('emulator errors: every error reaches the SDK as its modelled class and status', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 100 }));
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
+  const { emulator, sync, identity, admin } = useEmulatorFixture({ bulkPublishDurationMs: 100 });
 
   beforeEach(() => admin.reset());
 

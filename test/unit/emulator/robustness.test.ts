@@ -4,48 +4,33 @@
 // and Object.prototype is untouched.
 import * as assert from 'assert/strict';
 import * as net from 'net';
-import { CognitoSyncClient, GetIdentityPoolConfigurationCommand, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { GetIdentityPoolConfigurationCommand, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
 import { MAX_BODY_BYTES } from '../../../emulator/behaviour';
 import {
   AdminClient,
   RawResponse,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   createPool,
-  identityClient,
   identityId,
   identityRawCall,
   lambdaArn,
   rawRequest,
   signedHeaders,
   signedRequest,
-  startTestEmulator,
-  syncClient,
+  useEmulatorFixture,
 } from './helpers';
 
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
 
 describe('emulator robustness: a corpus of malformed requests', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
+  const { emulator, sync, identity } = useEmulatorFixture();
   let poolId: string;
   const prototypeBefore = prototypeNames();
 
   before(async () => {
-    emulator = await startTestEmulator();
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
     poolId = await createPool(identity, 'Robust');
     await sync.send(new SetIdentityPoolConfigurationCommand({ IdentityPoolId: poolId, PushSync: { ApplicationArns: [applicationArn('GCM')] } }));
-  });
-
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
   });
 
   const pool = () => encodeURIComponent(poolId);

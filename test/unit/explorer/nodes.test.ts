@@ -5,10 +5,11 @@ import { AwsError } from '../../../src/aws';
 import type { IdentityPoolSummary } from '../../../src/aws';
 import { formatCount } from '../../../src/explorer/presentation';
 import { describeNode, detailNodes, DetailNode, fileProblemNode, ICONS, PoolNode, POOL_SECTIONS, profileProblemNodes, regionChildNodes, SectionResult } from '../../../src/explorer/nodes';
+import { EXAMPLE_ACCOUNT, EXAMPLE_POOL_ID, roleArn } from '../../toolkit';
 
-const POOL: IdentityPoolSummary = { identityPoolId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861', region: 'us-east-1', name: 'ShopMobile_Prod', syncSessionsCount: 3, dataStorage: 2048 };
+const POOL: IdentityPoolSummary = { identityPoolId: EXAMPLE_POOL_ID, region: 'us-east-1', name: 'ShopMobile_Prod', syncSessionsCount: 3, dataStorage: 2048 };
 const BASE = `${POOL.region}/${POOL.identityPoolId}`;
-const ROLE = 'arn:aws:iam::123456789012:role/CognitoPushRole';
+const ROLE = roleArn(EXAMPLE_ACCOUNT, 'CognitoPushRole');
 const throttled = new AwsError('throttled', 'GetCognitoEvents of ShopMobile_Prod was throttled: Rate exceeded.');
 
 /** Results in POOL_SECTIONS order, by section key. */

@@ -7,7 +7,8 @@ import { CognitoSyncClient, ListRecordsCommand, UpdateRecordsCommand } from '@aw
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { createPool, identityClient, identityId, syncClient } from '../emulator/helpers';
 import type { RunningEmulator } from '../emulator/helpers';
-import { AwsFiles, DEMO_KEYS, Keys, admin, staticProfile } from '../aws/helpers';
+import { AwsFiles, DEMO_KEYS, admin, staticProfile } from '../aws/helpers';
+import type { Credentials as Keys } from '../../toolkit';
 
 export interface SeededIdentity {
   identityId: string;

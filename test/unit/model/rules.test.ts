@@ -6,6 +6,7 @@ import { FIELDS } from '../../../src/model/fields';
 import { Problem, validateConfiguration } from '../../../src/model/rules';
 import { completionSchema } from '../../../src/model/completionSchema';
 import { configurationSchema } from '../../../src/model/schema';
+import { applicationArn, EXAMPLE_ACCOUNT, EXAMPLE_POOL_ID, roleArn } from '../../toolkit';
 
 type Shape = { type: string; min?: number; max?: number; pattern?: string; enum?: string[]; required?: string[]; members?: Record<string, { shape: string }>; member?: { shape: string } };
 const shapes = syncModel.shapes as Record<string, Shape>;
@@ -47,9 +48,9 @@ function differences(node: SchemaNode, shapeName: string, where: string): string
   return found;
 }
 
-const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
-const ROLE = 'arn:aws:iam::123456789012:role/CognitoPushRole';
-const APP = 'arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp';
+const POOL = EXAMPLE_POOL_ID;
+const ROLE = roleArn(EXAMPLE_ACCOUNT, 'CognitoPushRole');
+const APP = applicationArn('GCM', EXAMPLE_ACCOUNT, 'us-east-1', 'MyApp');
 
 function errorsAt(problems: Problem[], path: (string | number)[]): Problem[] {
   return problems.filter((problem) => problem.severity === 'error' && JSON.stringify(problem.path) === JSON.stringify(path));
