@@ -51,6 +51,8 @@ export interface AwsErrorDetails extends OperationContext {
   attempts?: number;
   /** For malformedConfig: the AWS config or credentials file it is about. */
   file?: string;
+  /** For notAuthorized data-plane calls: the IAM resource pattern that grants the action. */
+  resource?: string;
 }
 
 export class AwsError extends Error {

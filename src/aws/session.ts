@@ -168,7 +168,7 @@ export class AwsSession {
       profile: term.profile,
       cancelled: term.controller.signal,
       sync: (region, operation, input, identityPoolId) => send('cognito-sync', region, operation, input, identityPoolId) as never,
-      identity: (region, operation, input) => send('cognito-identity', region, operation, input, undefined) as never,
+      identity: (region, operation, input, identityPoolId) => send('cognito-identity', region, operation, input, identityPoolId) as never,
       sns: (region, operation, input) => send('sns', region, operation, input, undefined) as never,
       iam: (operation, input) => send('iam', IAM_REGION, operation, input, undefined) as never,
       kinesis: (region, operation, input) => send('kinesis', region, operation, input, undefined) as never,

@@ -9,7 +9,7 @@ import { CognitoSyncClient, DescribeIdentityPoolUsageCommand, ListRecordsCommand
 import type { ExtensionTestApi } from '../../src/extension';
 import type { BulkPublishDetails } from '../../src/aws';
 import type { SyncCommandPrompts } from '../../src/commands/syncCommands';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 import { formatDate } from '../../src/explorer/presentation';
 import { admin, requiredEnv } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, rowLabelled, rows, sleep } from './treeRows';
