@@ -7,6 +7,9 @@ import { CommandPrompts, registerCommands } from './commands';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationEditorProvider } from './editor/configurationEditor';
 import { ConfigurationFileSystem } from './editor/configurationFileSystem';
+import type { DataCommandContext } from './commands/dataCommands';
+import { registerDatasetDocuments } from './editor/datasetDocuments';
+import type { DatasetFileSystem } from './editor/datasetFileSystem';
 import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
@@ -24,6 +27,10 @@ export interface ExtensionTestApi extends CommandPrompts {
   activeProfile: ActiveProfile;
   /** The "Cognito Sync" output channel. */
   log: vscode.LogOutputChannel;
+  /** The dataset documents (cognito-sync-data:); tests answer its conflictPrompt. */
+  datasetFileSystem: DatasetFileSystem;
+  /** Find Identity, Open/Delete Dataset; its prompts are syncPrompts. */
+  dataCommands: DataCommandContext;
   /** The extension's own save of configuration documents; tests replace its notices. */
   configurationSaver: ConfigurationSaver;
 }
@@ -42,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     // After a save the tree shows the new values without a manual refresh.
     fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
   );
-  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log });
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, ...prompts };
+  const datasets = registerDatasetDocuments(context, session, tree);
+  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details });
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, ...prompts };
 }
 
 export function deactivate(): void {

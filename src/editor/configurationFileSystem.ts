@@ -9,6 +9,7 @@ import type { SyncConfiguration } from '../model/configuration';
 import { formatConfiguration } from '../model/configuration';
 import { validateConfigurationText } from '../model/configurationText';
 import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
+import { ConflictChoice, ExplicitSaveGuard, LiveSnapshots, ModificationTimes, askConflictChoice } from './saveDiscipline';
 
 /** The scheme of the read-only live snapshots that Compare shows. */
 export const LIVE_SCHEME = 'cognito-sync-live';
@@ -45,11 +46,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   private readonly loaded = new Map<string, Loaded>();
-  /**
-   * Modification times VS Code sees. They change only when this provider writes or reads a
-   * different text: VS Code refuses a save ("file modified since") when stat's mtime moved.
-   */
-  private readonly mtimes = new Map<string, number>();
+  private readonly mtimes = new ModificationTimes();
   private readonly saved = new vscode.EventEmitter<string>();
   /** Fires with the identity pool id after a successful save. */
   readonly onDidSaveConfiguration = this.saved.event;
@@ -66,22 +63,11 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   ) => this.askAboutConflict(address, live, document, since ?? 'opened');
 
   /** Read-only snapshots of live configurations for Compare (scheme LIVE_SCHEME), by document. */
-  private readonly liveSnapshots = new Map<string, string>();
-  /** Numbers each snapshot's URI: VS Code keeps a shown snapshot's text, so a newer one needs a new URI. */
-  private liveSnapshotCount = 0;
-  readonly liveContent: vscode.TextDocumentContentProvider = {
-    provideTextDocumentContent: (uri) => this.liveSnapshots.get(uri.query) ?? '',
-  };
-
-  /**
-   * Why each document is about to be saved. Auto save (VS Code for the Web turns it on by default,
-   * a second after typing stops) must never write a half-edited configuration to AWS: only an
-   * explicit save does. VS Code tells the reason in onWillSaveTextDocument, just before writeFile.
-   */
-  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  readonly liveContent = new LiveSnapshots(LIVE_SCHEME);
+  /** Only an explicit save writes to AWS (see saveDiscipline.ts). */
+  private readonly guard = new ExplicitSaveGuard(CONFIGURATION_SCHEME);
   /** Texts the extension's own save has written to AWS, by document, for the writeFile that follows. */
   private readonly approved = new Map<string, { text: string; configuration: SyncConfiguration }>();
-  private readonly willSave: vscode.Disposable;
   private readonly didSave: vscode.Disposable;
 
   /** Serves `cognito-sync:` documents (a pool's configuration) and the read-only live snapshots Compare shows. */
@@ -96,16 +82,13 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   constructor(private readonly session: AwsSession) {
-    this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
-      if (event.document.uri.scheme === CONFIGURATION_SCHEME) this.saveReasons.set(event.document.uri.toString(), event.reason);
-    });
     this.didSave = vscode.workspace.onDidSaveTextDocument((document) => {
-      if (document.uri.scheme === CONFIGURATION_SCHEME) void this.closeComparisons(document.uri);
+      if (document.uri.scheme === CONFIGURATION_SCHEME) void this.liveContent.closeDiffsOf(document.uri);
     });
   }
 
   dispose(): void {
-    this.willSave.dispose();
+    this.guard.dispose();
     this.didSave.dispose();
     this.changes.dispose();
     this.saved.dispose();
@@ -127,21 +110,11 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     this.address(uri);
     // Size 0: it is not known before the configuration is fetched, and stat must not fetch; a
     // size that changed between stat and save would look like a modification too.
-    return { type: vscode.FileType.File, ctime: 0, mtime: this.mtimeOf(uri.toString()), size: 0 };
-  }
-
-  private mtimeOf(key: string): number {
-    let mtime = this.mtimes.get(key);
-    if (mtime === undefined) {
-      mtime = Date.now();
-      this.mtimes.set(key, mtime);
-    }
-    return mtime;
+    return { type: vscode.FileType.File, ctime: 0, mtime: this.mtimes.of(uri.toString()), size: 0 };
   }
 
   private remember(key: string, base: SyncConfiguration, text: string): void {
-    const previous = this.loaded.get(key);
-    if (previous && previous.text !== text) this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+    this.mtimes.read(key, text);
     this.loaded.set(key, { base, text });
   }
 
@@ -156,15 +129,12 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const key = uri.toString();
     const text = new TextDecoder().decode(content);
-    const reason = this.saveReasons.get(key);
-    this.saveReasons.delete(key);
+    const reason = this.guard.takeReason(uri);
     const approved = this.approved.get(key);
     this.approved.delete(key);
     // Written to AWS by the extension's own save a moment ago (ConfigurationSaver): only recorded.
     if (approved && approved.text === text) return this.recordSaved(key, approved.configuration);
-    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${this.poolLabel(this.address(uri))}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
-    }
+    ExplicitSaveGuard.refuseAutoSave(reason, this.poolLabel(this.address(uri)), 'save with Ctrl+S (or the form\'s Save button)');
     // VS Code saved its open, edited document without telling why: it skips onWillSaveTextDocument
     // when it saves on closing the window (auto save's last try) or "without formatting". Only a
     // save known to be explicit writes to AWS; workspace.fs.writeFile of a closed document still does.
@@ -223,8 +193,9 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   private recordSaved(key: string, configuration: SyncConfiguration): void {
-    this.remember(key, configuration, formatConfiguration(configuration));
-    this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+    const text = formatConfiguration(configuration);
+    this.loaded.set(key, { base: configuration, text });
+    this.mtimes.written(key, text);
   }
 
   /**
@@ -260,44 +231,21 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    * (still editable, unsaved edits included).
    */
   async showLiveDiff(document: vscode.Uri, identityPoolId: string, live: SyncConfiguration, title: string): Promise<void> {
-    this.liveSnapshotCount += 1;
-    const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${identityPoolId}.live.json`, query: document.toString(), fragment: String(this.liveSnapshotCount) });
-    this.liveSnapshots.set(document.toString(), formatConfiguration(live));
-    await vscode.commands.executeCommand('vscode.diff', left, document, title, { preview: true });
+    await this.liveContent.showDiff(document, `${identityPoolId}.live.json`, formatConfiguration(live), title);
   }
 
-  /**
-   * Closes the Compare tabs of a conflict of `document` once it is saved: their left side is the
-   * live configuration of before the save, and their title says "yours (unsaved)".
-   */
-  private async closeComparisons(document: vscode.Uri): Promise<void> {
-    const stale = vscode.window.tabGroups.all
-      .flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === LIVE_SCHEME && tab.input.original.query === document.toString());
-    if (stale.length) await vscode.window.tabGroups.close(stale, true);
-  }
-
-  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<'overwrite' | 'compare' | 'cancel'> {
-    const compare = 'Compare';
-    const overwrite = 'Overwrite';
-    const choice = await vscode.window.showWarningMessage(
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<ConflictChoice> {
+    const choice = await askConflictChoice(
       `The sync configuration of ${this.poolLabel(address)} was changed on AWS ${since === 'opened' ? 'after you opened it' : 'after the diff was shown'}.`,
-      {
-        modal: true,
-        detail:
-          since === 'opened'
-            ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
-            : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
-      },
-      compare,
-      overwrite,
+      since === 'opened'
+        ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
+        : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
     );
-    if (choice === compare) {
+    if (choice === 'compare') {
       const title = since === 'opened' ? `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)` : `${address.poolName ?? address.identityPoolId}: live now ↔ ${fileNameOf(document)}`;
       await this.showLiveDiff(document, address.identityPoolId, live, title);
-      return 'compare';
     }
-    return choice === overwrite ? 'overwrite' : 'cancel';
+    return choice;
   }
 
   poolLabel(address: ConfigurationAddress): string {

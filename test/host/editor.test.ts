@@ -5,7 +5,7 @@ import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/configurationText';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 

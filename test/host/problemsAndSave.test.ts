@@ -10,8 +10,8 @@ import { configurationUri } from '../../src/editor/configurationUri';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { validateConfiguration } from '../../src/model/rules';
 import { admin } from './emulatorAdmin';
-import { eventually } from '../toolkit/eventually';
 import { activateExtension, replaceAll } from './treeRows';
+import { eventually } from '../toolkit/eventually';
 
 const ACCOUNT = '111111111111';
 const REGION = 'us-east-1';
