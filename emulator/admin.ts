@@ -18,7 +18,7 @@ export interface AdminHost {
   readonly faults: FaultInjector;
   /** The request log (mutable: DELETE empties it). */
   readonly requestLog: unknown[];
-  settings: { latencyMs: number; bulkPublishDurationMs: number; syncSessionTtlMs: number };
+  settings: { latencyMs: number; bulkPublishDurationMs: number; syncSessionTtlMs: number; streamActivationDelayMs: number };
 }
 
 type Reply = { status: number; body: unknown };
@@ -64,7 +64,7 @@ function addResourcesRoute(host: AdminHost, body: Record<string, unknown>): Repl
   } catch (error) {
     if (!(error instanceof ResourceInputError)) throw error;
     return badRequest(
-      `${error.message}. Expected {"accountId" (12 digits), "region"? (for platformApplications and streams), "platformApplications"?: [{"name", "platform", "enabled"?, "attributes"?}], "roles"?: [{"name", "path"?, "trustedServices"?, "assumeRolePolicyDocument"?, "description"?}], "streams"?: [{"name", "status"?, "mode"?}]}`,
+      `${error.message}. Expected {"accountId" (12 digits), "region"? (for platformApplications and streams), "platformApplications"?: [{"name", "platform", "enabled"?, "attributes"?}], "roles"?: [{"name", "path"?, "trustedServices"?, "assumeRolePolicyDocument"?, "description"?}], "streams"?: [{"name", "status"?, "mode"?}], "functions"?: [{"name", "runtime"?, "handler"?, "role"?, "description"?, "permissions"?: [{"statementId", "principal", "action"?, "sourceArn"?, "sourceAccount"?}]}]}`,
     );
   }
 }
@@ -87,6 +87,7 @@ function changeSettings(host: AdminHost, body: Record<string, unknown>): Reply {
   if (body.latencyMs !== undefined) host.settings.latencyMs = Math.max(0, Number(body.latencyMs) || 0);
   if (body.bulkPublishDurationMs !== undefined) host.settings.bulkPublishDurationMs = Math.max(0, Number(body.bulkPublishDurationMs) || 0);
   if (body.syncSessionTtlMs !== undefined) host.settings.syncSessionTtlMs = Math.max(0, Number(body.syncSessionTtlMs) || 0);
+  if (body.streamActivationDelayMs !== undefined) host.settings.streamActivationDelayMs = Math.max(0, Number(body.streamActivationDelayMs) || 0);
   return ok({ ...host.settings });
 }
 

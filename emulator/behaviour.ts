@@ -87,7 +87,11 @@ export const SYNC_ONLY_KEY_DENIED_ACTIONS = ['cognito-identity:*', 'iam:ListRole
  * 'maxItems' failed to satisfy constraint: …" wording; SNS reports bad parameters as its modelled
  * InvalidParameterException (wire code `InvalidParameter`, "Invalid parameter: …"). All are 400.
  */
-export const VALIDATION_ERRORS = { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' } as const;
+// Lambda (rest-json) answers a violated constraint with the same Coral `ValidationException` (400)
+// as Kinesis, and a denied action with `AccessDeniedException` (403); a body that is not JSON is
+// its `InvalidRequestContentException` (400). None is modelled for ListFunctions, GetPolicy or
+// AddPermission.
+export const VALIDATION_ERRORS = { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException', lambda: 'ValidationException' } as const;
 
 /**
  * The error for an action the caller's identity is denied. SNS: its modelled AuthorizationError
@@ -98,6 +102,7 @@ export const ACCESS_DENIED_ERRORS = {
   sns: { code: 'AuthorizationErrorException', status: 403 },
   iam: { code: 'AccessDenied', status: 403 },
   kinesis: { code: 'AccessDeniedException', status: 400 },
+  lambda: { code: 'AccessDeniedException', status: 403 },
 } as const;
 
 /**
@@ -187,3 +192,35 @@ export const DELETE_IDENTITIES_IGNORES_UNKNOWN = true;
 
 /** ListIdentities order: by identity id (AWS documents none; the extension shows it as returned). */
 export const LIST_IDENTITIES_ORDER = 'identity id' as const;
+
+/**
+ * Kinesis CreateStream: a stream is CREATING, then ACTIVE after this delay (the real service takes
+ * seconds to minutes; settable with `--stream-activation-ms` and `PATCH /__emulator/settings
+ * {"streamActivationDelayMs"}`). ShardCount without StreamModeDetails means PROVISIONED (the
+ * documented default mode); PROVISIONED without ShardCount, or ON_DEMAND with one, is
+ * InvalidArgumentException. A name in use in the account and region is ResourceInUseException
+ * (documented).
+ */
+export const STREAM_ACTIVATION_DELAY_MS = 2000;
+
+/**
+ * IAM CreateRole: role names are unique regardless of case (documented: "Role names are not
+ * distinguished by case"), so `MyRole` after `myrole` is EntityAlreadyExists (409). A trust or
+ * permissions policy that is not a JSON object with a Statement is MalformedPolicyDocument (400).
+ * PutRolePolicy with an existing policy name replaces it (documented); GetRolePolicy and GetRole
+ * of what does not exist are NoSuchEntity (404). Policy documents come back URL-encoded.
+ */
+export const IAM_ROLE_NAMES_IGNORE_CASE = true;
+
+/**
+ * Lambda: ListFunctions pages hold 50 functions unless MaxItems says otherwise (documented: "a
+ * maximum of 50 items in each response"), continued by NextMarker. GetPolicy of a function with no
+ * statements is ResourceNotFoundException ("The resource you requested does not exist."), as the
+ * console's users see it. AddPermission writes the statement the way Lambda does (Principal
+ * {Service} for a service, {AWS: root ARN} for an account, "*"; SourceArn as Condition ArnLike
+ * AWS:SourceArn; SourceAccount as StringEquals AWS:SourceAccount) and replies 201 with the
+ * statement as JSON text; a StatementId in use is ResourceConflictException; a RevisionId that is
+ * not the current one is PreconditionFailedException (both documented). Only the unpublished
+ * function ($LATEST) exists: another Qualifier is ResourceNotFoundException.
+ */
+export const LAMBDA_FUNCTIONS_PAGE_SIZE = 50;

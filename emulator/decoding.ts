@@ -2,13 +2,13 @@
 // calls and its input, validated against the service's model.
 //   awsJson1_1 (Cognito Identity, Kinesis): POST / with X-Amz-Target and the input as JSON.
 //   awsQuery (SNS, IAM): form-encoded Action, Version and flattened members.
-//   rest-json (Cognito Sync): method + URI template, query, headers and a JSON body.
+//   rest-json (Cognito Sync, Lambda): method + URI template, query, headers and a JSON body.
 import * as http from 'http';
 import { ServiceError } from './errors';
 import { decodeRestInput, matchRoute, matchTarget, parseJsonBody } from './protocols';
 import { decodeQueryInput, matchAction } from './queryProtocol';
 import { Operation, iamModel, snsModel } from './serviceModel';
-import { SYNC_ROUTES, Service } from './services';
+import { Service } from './services';
 import { validateShape } from './validate';
 
 export interface ReadRequest {
@@ -73,8 +73,10 @@ const decodeQuery: Decoder = (service, request, onOperation) => {
 };
 
 const decodeRest: Decoder = (service, request, onOperation) => {
-  const match = matchRoute(SYNC_ROUTES, request.method, request.rawPath);
-  if (!match) throw new ServiceError('UnknownOperationException', 404, `No Cognito Sync operation matches ${request.method} ${request.rawPath}`);
+  const routes = service.routes ?? [];
+  // ListFunctions is `/2015-03-31/functions`; clients also send it with a trailing slash.
+  const match = matchRoute(routes, request.method, request.rawPath) ?? (request.rawPath.length > 1 && request.rawPath.endsWith('/') ? matchRoute(routes, request.method, request.rawPath.slice(0, -1)) : undefined);
+  if (!match) throw new ServiceError('UnknownOperationException', 404, `No ${service.name === 'lambda' ? 'Lambda' : 'Cognito Sync'} operation matches ${request.method} ${request.rawPath}`);
   onOperation(match.operation.name);
   return { operation: match.operation, input: decodeRestInput(service.model, match, request.query, request.headers, request.body) };
 };

@@ -3,6 +3,7 @@
 //   X-Amz-Target: Kinesis_20131202.*              → Kinesis (awsJson1_1)
 //   POST / form-encoded, Version=2010-03-31       → SNS (awsQuery, XML replies)
 //   POST / form-encoded, Version=2010-05-08       → IAM (awsQuery, XML replies)
+//   /2015-03-31/*                                 → Lambda (rest-json)
 //   /__emulator/*                                 → admin API (unsigned; loopback only; admin.ts)
 //   anything else                                 → Cognito Sync (rest-json)
 // The service table is services.ts, per-protocol decoding decoding.ts, replies wire.ts; this file
@@ -10,7 +11,7 @@
 import * as http from 'http';
 import { AddressInfo, Socket } from 'net';
 import { randomUUID } from 'crypto';
-import { MAX_BODY_BYTES, SYNC_SESSION_TTL_MS } from './behaviour';
+import { MAX_BODY_BYTES, STREAM_ACTIVATION_DELAY_MS, SYNC_SESSION_TTL_MS } from './behaviour';
 import { AdminHost, handleAdmin } from './admin';
 import { CallContext, denied } from './context';
 import { decodeCall, isUnsignedOperation } from './decoding';
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   faults?: (FaultInput | string)[];
   /** How long a bulk publish stays IN_PROGRESS. */
   bulkPublishDurationMs?: number;
+  /** How long a stream made by CreateStream stays CREATING before it is ACTIVE. */
+  streamActivationDelayMs?: number;
   /** Print one line per API request to stdout. */
   logRequests?: boolean;
   /** The random source of faults with a probability (default Math.random); tests pass a seeded one. */
@@ -160,16 +163,18 @@ async function handleApi(host: ApiHost, request: http.IncomingMessage, response:
       changed: () => (changed = true),
       bulkPublishDurationMs: host.settings.bulkPublishDurationMs,
       syncSessionTtlMs: host.settings.syncSessionTtlMs,
+      streamActivationDelayMs: host.settings.streamActivationDelayMs,
     };
     const output = service.handlers[operationName](context, input);
+    const status = operation.http.responseCode ?? 200;
     if (changed) host.persist();
     await sleep(host.settings.latencyMs + extraLatency);
     if (service.protocol === 'query') {
-      sendXml(response, 200, service, requestId, queryResponseXml(service.model, operation, output, requestId));
+      sendXml(response, status, service, requestId, queryResponseXml(service.model, operation, output, requestId));
     } else {
-      sendJson(response, 200, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
+      sendJson(response, status, output, { 'Content-Type': service.contentType, 'x-amzn-RequestId': requestId });
     }
-    entry.status = 200;
+    entry.status = status;
   } catch (error) {
     let serviceError = error instanceof ServiceError ? error : new ServiceError('InternalErrorException', 500, 'The emulator failed to process the request; see its console.');
     if (!(error instanceof ServiceError)) console.error(error);
@@ -202,7 +207,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     faults,
     requestLog,
-    settings: { latencyMs: options.latencyMs ?? 0, bulkPublishDurationMs: options.bulkPublishDurationMs ?? 3000, syncSessionTtlMs: SYNC_SESSION_TTL_MS },
+    settings: { latencyMs: options.latencyMs ?? 0, bulkPublishDurationMs: options.bulkPublishDurationMs ?? 3000, syncSessionTtlMs: SYNC_SESSION_TTL_MS,
+      streamActivationDelayMs: options.streamActivationDelayMs ?? STREAM_ACTIVATION_DELAY_MS,
+    },
     lookupCredential: (accessKeyId) =>
       host.state.credentials.find((credential) => credential.accessKeyId === accessKeyId) ?? DEMO_CREDENTIALS.find((credential) => credential.accessKeyId === accessKeyId),
     record(entry) {

@@ -8,11 +8,12 @@ import { Handler } from './context';
 import { ServiceError } from './errors';
 import { iamHandlers } from './iam';
 import { kinesisHandlers } from './kinesis';
-import { compileRoutes } from './protocols';
-import { ServiceModel, cognitoIdentityModel, cognitoSyncModel, errorStatus, iamModel, kinesisModel, snsModel } from './serviceModel';
+import { lambdaHandlers } from './lambda';
+import { Route, compileRoutes } from './protocols';
+import { ServiceModel, cognitoIdentityModel, cognitoSyncModel, errorStatus, iamModel, kinesisModel, lambdaModel, snsModel } from './serviceModel';
 import { snsHandlers } from './sns';
 
-export type ServiceName = 'cognito-sync' | 'cognito-identity' | 'sns' | 'iam' | 'kinesis';
+export type ServiceName = 'cognito-sync' | 'cognito-identity' | 'sns' | 'iam' | 'kinesis' | 'lambda';
 
 /** A service's own code (and status, when the model has none) for a failure the emulator words the Cognito way. */
 type OwnError = { code: string; status?: number };
@@ -31,6 +32,8 @@ export interface Service {
    * differently maps them here. Errors of handlers and injected faults are sent as they are.
    */
   ownErrors: Record<string, OwnError>;
+  /** rest-json: the operations' URI templates. */
+  routes?: Route[];
 }
 
 /** How the awsQuery services name the signature and routing failures. */
@@ -43,7 +46,7 @@ const QUERY_REQUEST_ERRORS: Record<string, OwnError> = {
   UnknownOperationException: { code: 'InvalidAction', status: 400 },
 };
 
-export const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, protocol: 'rest-json', contentType: 'application/json', typeInBody: false, ownErrors: {} };
+export const SYNC: Service = { name: 'cognito-sync', model: cognitoSyncModel, handlers: cognitoSyncHandlers, protocol: 'rest-json', contentType: 'application/json', typeInBody: false, ownErrors: {}, routes: compileRoutes(cognitoSyncModel) };
 export const IDENTITY: Service = { name: 'cognito-identity', model: cognitoIdentityModel, handlers: cognitoIdentityHandlers, protocol: 'json', contentType: 'application/x-amz-json-1.1', typeInBody: true, ownErrors: {} };
 
 /** An awsQuery service (SNS, IAM): XML replies, and the Cognito-worded failures mapped to its codes. */
@@ -80,7 +83,21 @@ export const KINESIS: Service = {
     InternalErrorException: { code: 'InternalFailure', status: 500 },
   },
 };
-export const SYNC_ROUTES = compileRoutes(cognitoSyncModel);
+export const LAMBDA: Service = {
+  name: 'lambda',
+  model: lambdaModel,
+  handlers: lambdaHandlers,
+  protocol: 'rest-json',
+  contentType: 'application/json',
+  typeInBody: false,
+  ownErrors: {
+    InvalidParameterException: { code: VALIDATION_ERRORS.lambda, status: 400 },
+    SerializationException: { code: 'InvalidRequestContentException', status: 400 },
+    NotAuthorizedException: ACCESS_DENIED_ERRORS.lambda,
+    InternalErrorException: { code: 'ServiceException', status: 500 },
+  },
+  routes: compileRoutes(lambdaModel),
+};
 export const QUERY_SERVICES = [SNS, IAM];
 
 /** The service named in the request's SigV4 credential scope, if any (`…/<region>/<service>/aws4_request`). */
@@ -107,7 +124,8 @@ export function serviceOfHeaders(request: http.IncomingMessage, rawPath: string)
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') return jsonService(target);
   if (isQueryRequest(request, rawPath)) return scopeService(request.headers) === 'iam' ? IAM : SNS;
-  return SYNC;
+  // Every Lambda path starts with its API version; Cognito Sync's never do.
+  return rawPath.startsWith(`/${lambdaModel.metadata.apiVersion}/`) ? LAMBDA : SYNC;
 }
 
 /** The awsQuery service whose API version the request names, else `fallback`. */

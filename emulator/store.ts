@@ -105,6 +105,8 @@ export interface RoleState {
   assumeRolePolicyDocument: string;
   description?: string;
   maxSessionDuration: number;
+  /** Inline permissions policies (PutRolePolicy): policy name → JSON text as written. */
+  inlinePolicies?: Record<string, string>;
 }
 
 export interface StreamState {
@@ -113,6 +115,26 @@ export interface StreamState {
   status: 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
   mode: 'PROVISIONED' | 'ON_DEMAND';
   created: number;
+  /** A stream made by CreateStream is CREATING until this time (epoch ms), then ACTIVE. */
+  activeAt?: number;
+  shardCount?: number;
+}
+
+/** A Lambda function as ListFunctions describes it, with its resource-based policy's statements. */
+export interface FunctionState {
+  name: string;
+  arn: string;
+  runtime: string;
+  handler: string;
+  role: string;
+  description: string;
+  lastModified: number;
+  codeSize: number;
+  memorySize: number;
+  timeout: number;
+  revisionId: string;
+  /** The resource-based policy's statements (AddPermission), in order; none: GetPolicy finds no policy. */
+  statements: Record<string, unknown>[];
 }
 
 export interface RegionResources {
@@ -120,6 +142,8 @@ export interface RegionResources {
   platformApplications: Record<string, PlatformApplicationState>;
   /** By stream name. */
   streams: Record<string, StreamState>;
+  /** Lambda functions by name (absent in older state files). */
+  functions?: Record<string, FunctionState>;
 }
 
 export interface AccountResources {

@@ -157,7 +157,6 @@ export function storeDataset(pool: PoolState, identity: IdentityState, name: str
   setOwn(identity.datasets, name, next);
   delete identity.deletedDatasets[name];
   identity.lastModified = pool.lastModified = now;
-  if (identity.cognito) identity.cognito.lastModified = now;
 }
 
 export const syncDataHandlers: Record<string, Handler> = {

@@ -42,7 +42,7 @@ export interface ProfileSnapshot {
 }
 
 /** Each service's key in a `services` section and in AWS_ENDPOINT_URL_<KEY> (the SDK's snake_case service id). */
-const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity', sns: 'sns', iam: 'iam', kinesis: 'kinesis' };
+const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity', sns: 'sns', iam: 'iam', kinesis: 'kinesis', lambda: 'lambda' };
 
 function expandHome(file: string): string {
   return file.startsWith('~/') ? path.join(os.homedir(), file.slice(2)) : file;

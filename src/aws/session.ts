@@ -12,6 +12,9 @@ import { PageHints, PoolListUpdate, PoolListing, PoolUsage, describePoolName, de
 import { SetConfigurationResult, getConfiguration, setConfiguration } from './configuration';
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
+import { readPoolDefinition } from './poolDefinition';
+import { FunctionSummary, addTriggerPermission, getFunctionPolicy, listFunctions } from './lambda';
+import type { PoolDefinition } from '../model/poolDefinition';
 import {
   PlatformApplicationSummary,
   ResourceList,
@@ -168,6 +171,7 @@ export class AwsSession {
       sns: (region, operation, input) => send('sns', region, operation, input, undefined) as never,
       iam: (operation, input) => send('iam', IAM_REGION, operation, input, undefined) as never,
       kinesis: (region, operation, input) => send('kinesis', region, operation, input, undefined) as never,
+      lambda: (region, operation, input) => send('lambda', region, operation, input, undefined) as never,
       throwIfCancelled: () => {
         if (term.controller.signal.aborted) throw this.pipeline.cancelledError(term, {});
       },
@@ -214,6 +218,11 @@ export class AwsSession {
     return describeUsage(this.caller(), identityPoolId);
   }
 
+  /** Identity settings, Cognito Sync configuration and events of one pool (for infrastructure as code). */
+  readPoolDefinition(identityPoolId: string): Promise<PoolDefinition> {
+    return readPoolDefinition(this.caller(), identityPoolId);
+  }
+
   /** The pool's name from Cognito Identity (undefined when it has none). */
   getPoolName(identityPoolId: string): Promise<string | undefined> {
     return describePoolName(this.caller(), identityPoolId);
@@ -244,6 +253,22 @@ export class AwsSession {
   listStreams(region: string, options: ResourceListOptions = {}): Promise<ResourceList<StreamSummary>> {
     const caller = this.caller();
     return this.resourceLists.get(`${caller.profile}\u0000kinesis\u0000${region}`, () => listStreams(caller, region), options.refresh);
+  }
+
+  /** The Lambda functions of `region` (the sync trigger's picker), by name. Same paging, caching and errors as listStreams. */
+  listFunctions(region: string, options: ResourceListOptions = {}): Promise<ResourceList<FunctionSummary>> {
+    const caller = this.caller();
+    return this.resourceLists.get(`${caller.profile}\u0000lambda\u0000${region}`, () => listFunctions(caller, region), options.refresh);
+  }
+
+  /** The function's resource policy (JSON), or undefined when it has none. */
+  getFunctionPolicy(functionArn: string): Promise<string | undefined> {
+    return getFunctionPolicy(this.caller(), functionArn);
+  }
+
+  /** Lets cognito-sync.amazonaws.com invoke the function for the pool (AddPermission with the pool's ARN). */
+  addTriggerPermission(functionArn: string, identityPoolId: string, accountId: string): Promise<string | undefined> {
+    return addTriggerPermission(this.caller(), functionArn, identityPoolId, accountId);
   }
 
   /** Forgets every cached picker list (e.g. on an explicit Refresh). */

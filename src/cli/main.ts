@@ -1,6 +1,7 @@
 // `cognito-sync <command> [options]`: the headless entry point (dist/cli.js, the `cognito-sync`
 // bin). Each subcommand is one entry of COMMANDS; no vscode import anywhere below this file.
 import { exportCommand } from './exportCommand';
+import { iacCommand } from './iac';
 import { EXIT } from './exitCodes';
 
 export interface Subcommand {
@@ -12,6 +13,7 @@ export interface Subcommand {
 
 export const COMMANDS: Record<string, Subcommand> = {
   export: exportCommand,
+  iac: iacCommand,
 };
 
 function usage(): string {

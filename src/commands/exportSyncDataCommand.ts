@@ -76,8 +76,11 @@ function folderState(dir: string, identityPoolId: string): FolderState {
   return 'other';
 }
 
+/** The identity of an identity item (`{ identity: { identityId } }`) or of `{ identityPoolId, identityId }`. */
 function identityOf(argument: unknown): string | undefined {
-  const identityId = typeof argument === 'object' && argument !== null ? (argument as { identityId?: unknown }).identityId : undefined;
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const shaped = argument as { identityId?: unknown; identity?: { identityId?: unknown } };
+  const identityId = shaped.identityId ?? shaped.identity?.identityId;
   return typeof identityId === 'string' && identityId ? identityId : undefined;
 }
 

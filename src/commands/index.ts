@@ -10,6 +10,7 @@ import { exportConfiguration } from './exportCommand';
 import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
+import { IacPrompts, defaultIacPrompts } from './iacPrompts';
 import { newConfigurationFile } from './newFileCommand';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
 import { openAwsConfigFile, selectProfile, selectRegions } from './profileCommands';
@@ -31,12 +32,17 @@ export interface CommandPrompts {
   syncPrompts: SyncCommandPrompts;
   /** The folder picker, questions and notices of Export Sync Data. */
   exportSyncDataPrompts: ExportSyncDataPrompts;
+  /** The questions of Export / Copy as Infrastructure as Code. */
+  iacPrompts: IacPrompts;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log }: CommandDependencies): CommandPrompts {
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
   const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
+  const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
+  // The IaC generators (and the YAML library) load on first use, not at activation.
+  const exportInfrastructureCode = async (target: unknown, mode: 'export' | 'copy') => (await import('./iacCommand')).exportInfrastructureCode(target, iacCommands, mode);
   const commands: Record<string, (...args: never[]) => unknown> = {
     'cognitoSync.showLog': () => log.show(true),
     'cognitoSync.refresh': () => {
@@ -59,6 +65,8 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
     'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
     'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
+    'cognitoSync.exportInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'export'),
+    'cognitoSync.copyInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'copy'),
     'cognitoSync.compareWithRemote': (target?: unknown) => compareWithRemote(target, fileCommands),
     'cognitoSync.applyConfiguration': (target?: unknown) => applyConfiguration(target, fileCommands),
     'cognitoSync.openInForm': (uri?: vscode.Uri) => {
@@ -67,5 +75,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts };
 }

@@ -15,6 +15,8 @@ import { ExportCounts, ExportOptions, ExportProgress, ExportResult, Mismatch, em
 export const DEFAULT_MAX_CONCURRENCY = 16;
 /** Identities read ahead of the oldest unwritten one, per unit of concurrency. */
 const WINDOW_PER_SLOT = 4;
+/** Read identities waiting for an older one to be written: no new identity starts beyond this many bytes. */
+const MAX_HELD_BYTES = 32 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 250;
 const DEFAULT_CHECKPOINT_INTERVAL_MS = 200;
 /** Mismatches kept in the checkpoint and manifest; the count beyond is still reported. */
@@ -66,6 +68,8 @@ class ExportRun {
   private readonly only?: string[];
   private readonly bytesAtStart: number;
   private lastCheckpoint = 0;
+  /** Bytes of identities read but not yet written (they wait for the older ones). */
+  private heldBytes = 0;
   private lastProgress = 0;
   private readonly identitiesAtStart: number;
 
@@ -99,19 +103,22 @@ class ExportRun {
     const window: WindowEntry[] = [];
     let sequence = 0;
     await this.checkpoint(true);
+    // Progress also while the oldest identity is still being read (a long dataset holds the writer).
+    const ticker = setInterval(() => this.report(pager, false), PROGRESS_INTERVAL_MS * 4);
     try {
       for (;;) {
-        while (window.length < windowSize && !this.isStopped()) {
+        while (window.length < windowSize && this.heldBytes < MAX_HELD_BYTES && !this.isStopped()) {
           const next = await pager.next();
           if (!next) break;
           const block = readIdentity(this.calls, next.identityId, sequence++);
-          block.catch(() => undefined);
+          block.then((read) => (this.heldBytes += heldSize(read)), () => undefined);
           window.push({ ...next, block });
         }
         const head = window.shift();
         if (!head || this.isStopped()) break;
         const block = await this.untilStopped(head.block);
         if (!block) break;
+        this.heldBytes -= heldSize(block);
         await this.write(block, head.after);
         this.report(pager, false);
       }
@@ -120,6 +127,8 @@ class ExportRun {
         await this.checkpoint(true).catch(() => undefined);
         throw error;
       }
+    } finally {
+      clearInterval(ticker);
     }
     const complete = !this.isStopped() && pager.done && window.length === 0;
     if (!complete) {
@@ -241,6 +250,9 @@ class ExportRun {
     };
   }
 }
+
+/** Roughly what an identity's records take while held: its values and keys, and a little per record. */
+const heldSize = (block: IdentityBlock) => block.counts.bytes + block.records.length * 200;
 
 function alreadyComplete(manifest: Record<string, unknown>, options: ExportOptions): ExportResult {
   const mismatches = Array.isArray(manifest.mismatches) ? (manifest.mismatches as Mismatch[]) : [];

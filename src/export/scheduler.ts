@@ -8,7 +8,7 @@
 export interface SchedulerOptions {
   /** The most calls in flight (the starting limit). */
   maxConcurrency: number;
-  /** The least the limit shrinks to under throttling. */
+  /** The least the limit shrinks to under throttling (default: a quarter of maxConcurrency). */
   minConcurrency?: number;
   /** Calls started per second, at most (undefined: no cap). */
   maxRequestsPerSecond?: number;
@@ -51,7 +51,7 @@ export class RequestScheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.max = Math.max(1, Math.floor(options.maxConcurrency));
-    this.min = Math.max(1, Math.min(this.max, Math.floor(options.minConcurrency ?? 1)));
+    this.min = Math.max(1, Math.min(this.max, Math.floor(options.minConcurrency ?? Math.ceil(this.max / 4))));
     this.limitValue = this.max;
     this.now = options.now ?? Date.now;
     this.tokens = this.bucketSize();

@@ -134,4 +134,42 @@ describe('emulator interoperability with the AWS CLI', () => {
     assert.equal(noMax.code, 2, 'the CLI itself requires --max-results (a usage error), as the model does');
     assert.match(noMax.stderr, /--max-results/);
   });
+
+  it('iam create-role / put-role-policy / get-role-policy, kinesis create-stream / describe-stream-summary, lambda list-functions / add-permission / get-policy', async function () {
+    this.timeout(90_000);
+    const admin = new AdminClient(emulator);
+    await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', functions: [{ name: 'cliTrigger' }] });
+    await admin.settings({ streamActivationDelayMs: 0 });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const role = json(await aws('iam', 'create-role', '--role-name', 'CliStreamsRole', '--assume-role-policy-document', JSON.stringify(trust))).Role as { Arn: string; AssumeRolePolicyDocument: unknown };
+    assert.equal(role.Arn, `arn:aws:iam::${MAIN_ACCOUNT}:role/CliStreamsRole`);
+    assert.deepEqual(role.AssumeRolePolicyDocument, trust, 'botocore decodes the URL-encoded document');
+    const taken = await aws('iam', 'create-role', '--role-name', 'clistreamsrole', '--assume-role-policy-document', JSON.stringify(trust));
+    assert.equal(taken.code, 255, taken.stderr);
+    assert.match(taken.stderr, /EntityAlreadyExists/);
+    const permissions = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: '*' }] };
+    const put = await aws('iam', 'put-role-policy', '--role-name', 'CliStreamsRole', '--policy-name', 'put', '--policy-document', JSON.stringify(permissions));
+    assert.equal(put.code, 0, put.stderr);
+    assert.deepEqual(json(await aws('iam', 'get-role-policy', '--role-name', 'CliStreamsRole', '--policy-name', 'put')).PolicyDocument, permissions);
+
+    const created = await aws('kinesis', 'create-stream', '--stream-name', 'cli-created', '--shard-count', '1');
+    assert.equal(created.code, 0, created.stderr);
+    const summary = json(await aws('kinesis', 'describe-stream-summary', '--stream-name', 'cli-created')).StreamDescriptionSummary as { StreamStatus: string; OpenShardCount: number };
+    assert.deepEqual([summary.StreamStatus, summary.OpenShardCount], ['ACTIVE', 1]);
+    const inUse = await aws('kinesis', 'create-stream', '--stream-name', 'cli-created', '--shard-count', '1');
+    assert.match(inUse.stderr, /ResourceInUseException/);
+
+    const functions = json(await aws('lambda', 'list-functions')).Functions as { FunctionName: string }[];
+    assert.deepEqual(functions.map((fn) => fn.FunctionName), ['cliTrigger']);
+    const missing = await aws('lambda', 'get-policy', '--function-name', 'cliTrigger');
+    assert.equal(missing.code, 255, missing.stderr);
+    assert.match(missing.stderr, /ResourceNotFoundException/);
+    const sourceArn = `arn:aws:cognito-identity:us-east-1:${MAIN_ACCOUNT}:identitypool/us-east-1:00000000-0000-4000-8000-000000000000`;
+    const statement = JSON.parse(String(json(await aws('lambda', 'add-permission', '--function-name', 'cliTrigger', '--statement-id', 'sync', '--action', 'lambda:InvokeFunction', '--principal', 'cognito-sync.amazonaws.com', '--source-arn', sourceArn)).Statement));
+    assert.deepEqual(statement.Condition, { ArnLike: { 'AWS:SourceArn': sourceArn } });
+    const policy = JSON.parse(String(json(await aws('lambda', 'get-policy', '--function-name', `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:cliTrigger`)).Policy));
+    assert.deepEqual(policy.Statement, [statement]);
+    const conflict = await aws('lambda', 'add-permission', '--function-name', 'cliTrigger', '--statement-id', 'sync', '--action', 'lambda:InvokeFunction', '--principal', 'cognito-sync.amazonaws.com');
+    assert.match(conflict.stderr, /ResourceConflictException/);
+  });
 });

@@ -40,6 +40,9 @@ import {
 } from '@aws-sdk/client-cognito-identity';
 import { AuthorizationErrorException, ListPlatformApplicationsCommand } from '@aws-sdk/client-sns';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
+import { AddPermissionCommand, GetPolicyCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateStreamCommand, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import { InvalidArgumentException as KinesisInvalidArgumentException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import * as behaviour from '../../../emulator/behaviour';
 import {
@@ -53,6 +56,7 @@ import {
   identityClient,
   identityErrorClass,
   kinesisClient,
+  lambdaClient,
   queryRawCall,
   snsClient,
   syncClient,
@@ -391,8 +395,9 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
   });
 
   choice('VALIDATION_ERRORS', () => {
-    it('a constraint violation is InvalidParameterException from SNS, ValidationError from IAM and ValidationException from Kinesis, all 400', async () => {
-      assert.deepEqual(behaviour.VALIDATION_ERRORS, { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' });
+    it('a constraint violation is InvalidParameterException from SNS, ValidationError from IAM and ValidationException from Kinesis and Lambda, all 400', async () => {
+      assert.deepEqual(behaviour.VALIDATION_ERRORS, { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException', lambda: 'ValidationException' });
+      await expectNamedError(picker(lambdaClient(emulator)).send(new ListFunctionsCommand({ MaxItems: 0 })), 'ValidationException', 400, /Value '0' at 'maxItems' failed to satisfy constraint/);
       await expectNamedError(picker(iamClient(emulator)).send(new ListRolesCommand({ MaxItems: 0 })), 'ValidationError', 400, /Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1/);
       await expectNamedError(picker(kinesisClient(emulator)).send(new ListStreamsCommand({ Limit: 10001 })), 'ValidationException', 400, /Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000/);
       // ListPlatformApplications has no constrained member: an unreadable body shows SNS's code.
@@ -402,9 +407,10 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
   });
 
   choice('ACCESS_DENIED_ERRORS', () => {
-    it('a denied action is AuthorizationErrorException (403) from SNS, AccessDenied (403) from IAM and AccessDeniedException (400) from Kinesis', async () => {
+    it('a denied action is AuthorizationErrorException (403) from SNS, AccessDenied (403) from IAM, AccessDeniedException (400) from Kinesis and (403) from Lambda', async () => {
       const credentials = { accessKeyId: 'AKIAEMULATORDENYALL1', secretAccessKey: 'secret-of-the-deny-all-key-0000000000' };
-      await admin.addCredential({ ...credentials, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'iam:*', 'kinesis:*'] });
+      await admin.addCredential({ ...credentials, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'iam:*', 'kinesis:*', 'lambda:AddPermission'] });
+      await expectNamedError(picker(lambdaClient(emulator, { credentials })).send(new AddPermissionCommand({ FunctionName: 'f', StatementId: 's', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com' })), 'AccessDeniedException', 403, /lambda:AddPermission/);
       await expectError(picker(snsClient(emulator, { credentials })).send(new ListPlatformApplicationsCommand({})), AuthorizationErrorException, 403);
       await expectNamedError(picker(iamClient(emulator, { credentials })).send(new ListRolesCommand({})), 'AccessDenied', 403);
       await expectNamedError(picker(kinesisClient(emulator, { credentials })).send(new ListStreamsCommand({})), 'AccessDeniedException', 400);
@@ -432,6 +438,65 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
       await expectError(kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken, ExclusiveStartStreamName: 'a' })), KinesisInvalidArgumentException, 400, /cannot be provided together/);
       assert.deepEqual((await kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken }))).StreamNames, ['b', 'c']);
       assert.deepEqual((await kinesis.send(new ListStreamsCommand({ ExclusiveStartStreamName: 'b' }))).StreamNames, ['c']);
+    });
+  });
+
+  choice('STREAM_ACTIVATION_DELAY_MS', () => {
+    it(`a created stream is CREATING, then ACTIVE after ${behaviour.STREAM_ACTIVATION_DELAY_MS} ms by default (settable); mode and ShardCount must agree`, async () => {
+      assert.equal(behaviour.STREAM_ACTIVATION_DELAY_MS, 2000);
+      assert.equal((await admin.settings({})).streamActivationDelayMs, behaviour.STREAM_ACTIVATION_DELAY_MS);
+      await admin.settings({ streamActivationDelayMs: 150 });
+      const kinesis = picker(kinesisClient(emulator));
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 2 }));
+      const summary = async () => (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'fresh' }))).StreamDescriptionSummary!;
+      const first = await summary();
+      assert.deepEqual([first.StreamStatus, first.StreamModeDetails?.StreamMode, first.OpenShardCount], ['CREATING', 'PROVISIONED', 2]);
+      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), { timeoutMs: 3000, what: 'the stream to become ACTIVE' });
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 1 })), 'ResourceInUseException', 400);
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'provisioned', StreamModeDetails: { StreamMode: 'PROVISIONED' } })), 'InvalidArgumentException', 400, /ShardCount/);
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand', ShardCount: 1, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })), 'InvalidArgumentException', 400, /ShardCount/);
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand' }));
+      assert.equal((await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'on-demand' }))).StreamDescriptionSummary?.StreamModeDetails?.StreamMode, 'ON_DEMAND');
+      await admin.settings({ streamActivationDelayMs: behaviour.STREAM_ACTIVATION_DELAY_MS });
+    });
+  });
+
+  choice('IAM_ROLE_NAMES_IGNORE_CASE', () => {
+    it('a role name taken in another case is EntityAlreadyExists (409); GetRole finds a role in any case; a policy that is not JSON is MalformedPolicyDocument', async () => {
+      assert.equal(behaviour.IAM_ROLE_NAMES_IGNORE_CASE, true);
+      const iam = picker(iamClient(emulator));
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+      await iam.send(new CreateRoleCommand({ RoleName: 'SyncPushRole', AssumeRolePolicyDocument: trust }));
+      await expectNamedError(iam.send(new CreateRoleCommand({ RoleName: 'syncpushrole', AssumeRolePolicyDocument: trust })), 'EntityAlreadyExistsException', 409, /already exists/);
+      assert.equal((await iam.send(new GetRoleCommand({ RoleName: 'SYNCPUSHROLE' }))).Role?.RoleName, 'SyncPushRole');
+      await expectNamedError(iam.send(new CreateRoleCommand({ RoleName: 'Other', AssumeRolePolicyDocument: '{not json' })), 'MalformedPolicyDocumentException', 400);
+    });
+  });
+
+  choice('LAMBDA_FUNCTIONS_PAGE_SIZE', () => {
+    it(`ListFunctions pages ${behaviour.LAMBDA_FUNCTIONS_PAGE_SIZE} functions; GetPolicy without statements is ResourceNotFoundException; AddPermission's statement is Lambda's; a used StatementId is ResourceConflictException`, async () => {
+      assert.equal(behaviour.LAMBDA_FUNCTIONS_PAGE_SIZE, 50);
+      await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', functions: Array.from({ length: 55 }, (_, index) => ({ name: `fn-${String(index).padStart(2, '0')}` })) });
+      const lambda = picker(lambdaClient(emulator));
+      const first = await lambda.send(new ListFunctionsCommand({}));
+      assert.equal(first.Functions?.length, 50);
+      const second = await lambda.send(new ListFunctionsCommand({ Marker: first.NextMarker }));
+      assert.deepEqual([second.Functions?.length, second.NextMarker], [5, undefined]);
+      await expectNamedError(lambda.send(new GetPolicyCommand({ FunctionName: 'fn-00' })), 'ResourceNotFoundException', 404, /does not exist/);
+      const sourceArn = `arn:aws:cognito-identity:us-east-1:${MAIN_ACCOUNT}:identitypool/${poolId}`;
+      const added = await lambda.send(new AddPermissionCommand({ FunctionName: 'fn-00', StatementId: 'cognito-sync', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com', SourceArn: sourceArn }));
+      assert.deepEqual(JSON.parse(added.Statement!), {
+        Sid: 'cognito-sync',
+        Effect: 'Allow',
+        Principal: { Service: 'cognito-sync.amazonaws.com' },
+        Action: 'lambda:InvokeFunction',
+        Resource: `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:fn-00`,
+        Condition: { ArnLike: { 'AWS:SourceArn': sourceArn } },
+      });
+      const policy = await lambda.send(new GetPolicyCommand({ FunctionName: `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:fn-00` }));
+      assert.deepEqual(JSON.parse(policy.Policy!).Statement, [JSON.parse(added.Statement!)]);
+      await expectNamedError(lambda.send(new AddPermissionCommand({ FunctionName: 'fn-00', StatementId: 'cognito-sync', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com' })), 'ResourceConflictException', 409, /already exists/);
+      await expectNamedError(lambda.send(new GetPolicyCommand({ FunctionName: 'fn-00', Qualifier: '1' })), 'ResourceNotFoundException', 404);
     });
   });
 

@@ -13,6 +13,7 @@ import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { EmulatorOptions, FaultInput, FaultRule } from '../../../emulator';
 import type { EmulatorState } from '../../../emulator/store';
@@ -65,6 +66,17 @@ export function iamClient(emulator: { url: string }, options: ClientOptions = {}
 export function kinesisClient(emulator: { url: string }, options: ClientOptions = {}): KinesisClient {
   return new KinesisClient({
     ...clientConfig(emulator, options),
+    requestHandler: new NodeHttpHandler(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } : {}),
+  });
+}
+
+/** A Lambda client (rest-json) over HTTP/1.1, like the Kinesis one. */
+export function lambdaClient(emulator: { url: string }, options: ClientOptions = {}): LambdaClient {
+  return new LambdaClient({
+    endpoint: emulator.url,
+    region: options.region ?? REGION,
+    credentials: options.credentials ?? KEYS.main,
+    maxAttempts: 1,
     requestHandler: new NodeHttpHandler(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } : {}),
   });
 }
@@ -322,6 +334,7 @@ export interface ResourcesInput {
   platformApplications?: { name: string; platform: string; enabled?: boolean; attributes?: Record<string, string> }[];
   roles?: { name: string; path?: string; trustedServices?: string[]; assumeRolePolicyDocument?: string | object; description?: string }[];
   streams?: { name: string; status?: string; mode?: string }[];
+  functions?: { name: string; runtime?: string; handler?: string; role?: string; description?: string; permissions?: { statementId: string; principal: string; action?: string; sourceArn?: string; sourceAccount?: string }[] }[];
 }
 
 export interface BulkIdentitiesInput {
@@ -338,6 +351,7 @@ export interface EmulatorSettings {
   latencyMs?: number;
   bulkPublishDurationMs?: number;
   syncSessionTtlMs?: number;
+  streamActivationDelayMs?: number;
 }
 
 export class AdminClient {
@@ -391,7 +405,7 @@ export class AdminClient {
   }
 
   /** Adds SNS platform applications, IAM roles and Kinesis streams; returns their ARNs. */
-  addResources(input: ResourcesInput): Promise<{ platformApplications: string[]; roles: string[]; streams: string[] }> {
+  addResources(input: ResourcesInput): Promise<{ platformApplications: string[]; roles: string[]; streams: string[]; functions: string[] }> {
     return this.call('POST', 'resources', input);
   }
 

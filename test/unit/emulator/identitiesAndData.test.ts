@@ -155,6 +155,19 @@ describe('emulator identities and sync data', () => {
       assert.equal(described.Dataset?.DataStorage, 1024 * 1024);
     });
 
+    it('hostile keys and values (HTML, control characters, a lone surrogate) and dataset names at the pattern’s edges round-trip unchanged', async () => {
+      const [user] = (await admin.addIdentities({ identityPoolId: poolId, count: 1 })).identityIds;
+      const values: Record<string, string> = { '<script>alert(1)</script>': '<img src=x onerror=alert(1)>', 'tab\tnew\nline': '\u0000\u0007\u001b[31m', surrogate: 'a\ud800b', emoji: '😀'.repeat(10) };
+      const longName = `a.b:c-d_${'x'.repeat(120)}`;
+      assert.equal(longName.length, 128);
+      for (const dataset of ['_', longName]) {
+        await update(user, dataset, Object.entries(values).map(([Key, Value]) => ({ Op: 'replace', Key, Value, SyncCount: 0 })));
+        const listed = await sync.send(new ListRecordsCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: dataset }));
+        assert.deepEqual(Object.fromEntries(listed.Records!.map((record) => [record.Key, record.Value])), values);
+      }
+      await expectError(update(user, `${longName}y`, [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]), InvalidParameterException, 400, /datasetName/);
+    });
+
     it('a patch with a malformed key or a value of the wrong type is InvalidParameterException from the model', async () => {
       const [user] = (await admin.addIdentities({ identityPoolId: poolId, count: 1 })).identityIds;
       await expectError(update(user, 'd', [{ Op: 'replace', Key: '', Value: 'v', SyncCount: 0 }]), InvalidParameterException, 400, /key/i);
