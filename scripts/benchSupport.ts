@@ -165,7 +165,7 @@ export async function runHostHalf<T>(name: string, timeoutMs = 5 * 60 * 1000): P
     }>('extensionHost');
     const { code, transcript } = await runInExtensionHost({
       testsPath: hostModule.replace(/\.js$/, ''),
-      env: { COGNITO_SYNC_BENCH_ROOT: root, COGNITO_SYNC_BENCH_OUTPUT: output },
+      env: { COGNITO_SYNC_BENCH_ROOT: root, COGNITO_SYNC_BENCH_OUTPUT: output, ...(process.env.COGNITO_SYNC_BENCH_HEAP_DIR ? { COGNITO_SYNC_BENCH_HEAP_DIR: process.env.COGNITO_SYNC_BENCH_HEAP_DIR } : {}) },
       timeoutMs,
       onLine: () => undefined,
     });
