@@ -37,6 +37,8 @@ function writeUserSettings(userDataDir, settings) {
         'update.mode': 'none',
         'extensions.autoUpdate': false,
         'extensions.autoCheckUpdates': false,
+        // VS Code 1.139 opens the Chat view beside the editors at start; older versions ignore this.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...settings,
       },
       null,
