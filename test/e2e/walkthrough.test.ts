@@ -19,6 +19,9 @@ describe('e2e: the Getting Started walkthrough', function () {
 
   before(async () => {
     workbench = await openWorkbench();
+    // One editor group: an earlier suite's JSON view beside its form leaves two, and a walkthrough
+    // in half the editor area is too narrow to show a step's page.
+    await runCommand(workbench.page, 'View: Single Column Editor Layout');
   });
 
   after(async () => {
