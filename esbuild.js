@@ -1,15 +1,18 @@
-// Builds the two bundles the extension ships:
+// Builds the three bundles the extension ships, and copies the codicons:
 //   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
 //   dist/sdk.js        the AWS SDK (src/aws/sdkModules.ts), required by the extension on first use
 //   dist/webview.js    the form editor's front end (browser, IIFE)
+//   dist/cli.js        the headless CLI (`cognito-sync`, src/cli/main.ts): SDK included, no vscode
+//                      (not marked external, so an import of vscode anywhere below it fails the build)
 //   dist/codicons/     codicon.css + codicon.ttf, linked by the webview (id vscode-codicon-stylesheet)
-// Flags: --production (minify, no inline sources), --watch.
+// Flags: --production (minify, no inline sources), --watch, --cli (only dist/cli.js).
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
 
 /** Keeps the SDK out of dist/extension.js: `./sdkModules` becomes a runtime require of dist/sdk.js. */
 const sdkApart = {
@@ -40,6 +43,15 @@ const bundles = [
     target: 'node20',
   },
   {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+  },
+  {
     entryPoints: ['media/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
@@ -57,9 +69,11 @@ function copyCodicons() {
 }
 
 async function main() {
-  copyCodicons();
+  if (!cliOnly) copyCodicons();
   const contexts = await Promise.all(
-    bundles.map((options) =>
+    bundles
+      .filter((options) => !cliOnly || options.outfile === 'dist/cli.js')
+      .map((options) =>
       esbuild.context({
         ...options,
         bundle: true,

@@ -87,7 +87,11 @@ export const SYNC_ONLY_KEY_DENIED_ACTIONS = ['cognito-identity:*', 'iam:ListRole
  * 'maxItems' failed to satisfy constraint: …" wording; SNS reports bad parameters as its modelled
  * InvalidParameterException (wire code `InvalidParameter`, "Invalid parameter: …"). All are 400.
  */
-export const VALIDATION_ERRORS = { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' } as const;
+// Lambda (rest-json) answers a violated constraint with the same Coral `ValidationException` (400)
+// as Kinesis, and a denied action with `AccessDeniedException` (403); a body that is not JSON is
+// its `InvalidRequestContentException` (400). None is modelled for ListFunctions, GetPolicy or
+// AddPermission.
+export const VALIDATION_ERRORS = { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException', lambda: 'ValidationException' } as const;
 
 /**
  * The error for an action the caller's identity is denied. SNS: its modelled AuthorizationError
@@ -98,6 +102,7 @@ export const ACCESS_DENIED_ERRORS = {
   sns: { code: 'AuthorizationErrorException', status: 403 },
   iam: { code: 'AccessDenied', status: 403 },
   kinesis: { code: 'AccessDeniedException', status: 400 },
+  lambda: { code: 'AccessDeniedException', status: 403 },
 } as const;
 
 /**
@@ -112,3 +117,110 @@ export const INVALID_MARKER_MESSAGE = 'Invalid Marker: pass the Marker of the pr
  * that documents the pair, refuses NextToken with other selectors the same way.
  */
 export const LIST_STREAMS_TOKEN_WITH_START_NAME = 'InvalidArgumentException' as const;
+
+/**
+ * A Cognito Sync call naming an identity id that Cognito Identity never issued (or deleted). The
+ * reference marks it UNCONFIRMED; the API reference documents no error for it and says only that
+ * the id is "created by Amazon Cognito"; no public issue shows the service's answer. So today's
+ * behaviour stays: an id of the pool's region is accepted; reads find nothing (ListDatasets is
+ * empty, ListRecords says DatasetExists false, DescribeIdentityUsage and DescribeDataset are
+ * ResourceNotFoundException) and a first write (UpdateRecords, RegisterDevice) stores data for it.
+ * An id of another region is ResourceNotFoundException. Cognito Identity does not list such an id
+ * (ListIdentities, DescribeIdentity): it never issued it.
+ */
+export const UNKNOWN_IDENTITY_IN_SYNC = 'accepted in the pool region; not listed by Cognito Identity' as const;
+
+/**
+ * ListRecords lists removed records too (Key, SyncCount, dates; no Value), in a full listing as in
+ * one after a LastSyncCount. Evidence: the mobile SDKs (amazon-cognito-js, Android, iOS) treat a
+ * record without a value in any ListRecords reply as deleted and keep it as such locally; the
+ * service keeps the record (the developer guide: "records are not deleted, but marked"). The
+ * earlier choice (hidden in a full listing) had no evidence and hid what a migration must see.
+ */
+export const REMOVED_RECORDS_LISTED = true;
+
+/**
+ * Sync session tokens (from ListRecords) expire; the lifetime is not documented. Chosen: 1 hour
+ * (settable with the admin API's `PATCH /__emulator/settings {"syncSessionTtlMs"}`). An expired
+ * token in ListRecords or UpdateRecords is InvalidParameterException (the error both list for a
+ * bad token) with this message; the caller starts a new session with ListRecords.
+ */
+export const SYNC_SESSION_TTL_MS = 60 * 60 * 1000;
+export const SYNC_SESSION_EXPIRED_MESSAGE = 'The SyncSessionToken has expired; call ListRecords without a SyncSessionToken to start a new sync session.';
+
+/**
+ * Login tokens. The emulator cannot verify a provider's token, so the token a GetId sends for a
+ * provider is taken as the user's identifier at that provider: the same token finds the same
+ * identity. Providers must be configured on the pool (SupportedLoginProviders, Cognito user pools,
+ * OpenID Connect providers), else NotAuthorizedException ("Invalid login token"). GetId without
+ * Logins needs AllowUnauthenticatedIdentities, else NotAuthorizedException with the service's
+ * wording below. GetId is unsigned (authtype "none" in the model); a signed GetId is checked as
+ * any other request. Unsigned, the pool is found by its id in any account; an AccountId that is not
+ * the pool's is ResourceNotFoundException.
+ */
+export const UNAUTHENTICATED_NOT_SUPPORTED = 'Unauthenticated access is not supported for this identity pool.';
+
+/**
+ * Developer operations (GetOpenIdTokenForDeveloperIdentity, LookupDeveloperIdentity,
+ * MergeDeveloperIdentities) on a pool without a DeveloperProviderName, or naming another developer
+ * provider, are InvalidParameterException (undocumented; the model lists no better fit). A
+ * developer user identifier already linked to another identity is
+ * DeveloperUserAlreadyRegisteredException (documented). LookupDeveloperIdentity given an
+ * IdentityId and a DeveloperUserIdentifier that do not belong together is ResourceConflictException
+ * (documented); finding nothing is ResourceNotFoundException.
+ */
+export const DEVELOPER_PROVIDER_REQUIRED = true;
+
+/**
+ * MergeDeveloperIdentities (and the admin merge): the destination identity gains the source's
+ * logins, and each dataset `D` of the source becomes the merged dataset `D.<source identity id>`
+ * of the destination (the name the mobile SDKs and the console show; issue reports aws-sdk-net
+ * #360), with its records and SyncCounts. ListRecords of `D` names them in MergedDatasetNames until
+ * they are deleted; they count against the 20-datasets limit (a merge itself is never refused for
+ * it: the limit then blocks new datasets). The source identity is gone (DescribeIdentity:
+ * ResourceNotFoundException); its developer user identifier now finds the destination. Merging a
+ * user into the identity it already has is ResourceConflictException.
+ */
+export const MERGED_DATASET_NAME = '<dataset>.<source identity id>' as const;
+
+/**
+ * DeleteIdentities: ids the pool does not know are ignored (not reported in
+ * UnprocessedIdentityIds, which documents only AccessDenied and InternalServerError). A deleted
+ * identity's Cognito Sync data goes with it (undocumented; nothing can reach it afterwards).
+ */
+export const DELETE_IDENTITIES_IGNORES_UNKNOWN = true;
+
+/** ListIdentities order: by identity id (AWS documents none; the extension shows it as returned). */
+export const LIST_IDENTITIES_ORDER = 'identity id' as const;
+
+/**
+ * Kinesis CreateStream: a stream is CREATING, then ACTIVE after this delay (the real service takes
+ * seconds to minutes; settable with `--stream-activation-ms` and `PATCH /__emulator/settings
+ * {"streamActivationDelayMs"}`). ShardCount without StreamModeDetails means PROVISIONED (the
+ * documented default mode); PROVISIONED without ShardCount, or ON_DEMAND with one, is
+ * InvalidArgumentException. A name in use in the account and region is ResourceInUseException
+ * (documented).
+ */
+export const STREAM_ACTIVATION_DELAY_MS = 2000;
+
+/**
+ * IAM CreateRole: role names are unique regardless of case (documented: "Role names are not
+ * distinguished by case"), so `MyRole` after `myrole` is EntityAlreadyExists (409). A trust or
+ * permissions policy that is not a JSON object with a Statement is MalformedPolicyDocument (400).
+ * PutRolePolicy with an existing policy name replaces it (documented); GetRolePolicy and GetRole
+ * of what does not exist are NoSuchEntity (404). Policy documents come back URL-encoded.
+ */
+export const IAM_ROLE_NAMES_IGNORE_CASE = true;
+
+/**
+ * Lambda: ListFunctions pages hold 50 functions unless MaxItems says otherwise (documented: "a
+ * maximum of 50 items in each response"), continued by NextMarker. GetPolicy of a function with no
+ * statements is ResourceNotFoundException ("The resource you requested does not exist."), as the
+ * console's users see it. AddPermission writes the statement the way Lambda does (Principal
+ * {Service} for a service, {AWS: root ARN} for an account, "*"; SourceArn as Condition ArnLike
+ * AWS:SourceArn; SourceAccount as StringEquals AWS:SourceAccount) and replies 201 with the
+ * statement as JSON text; a StatementId in use is ResourceConflictException; a RevisionId that is
+ * not the current one is PreconditionFailedException (both documented). Only the unpublished
+ * function ($LATEST) exists: another Qualifier is ResourceNotFoundException.
+ */
+export const LAMBDA_FUNCTIONS_PAGE_SIZE = 50;

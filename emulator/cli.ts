@@ -11,6 +11,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --state FILE           load the state from FILE and save it there after every change
   --latency-ms N         delay every reply by N ms
   --bulk-publish-ms N    how long a bulk publish stays IN_PROGRESS (default 3000)
+  --stream-activation-ms N  how long a stream made by CreateStream stays CREATING (default 2000)
   --fault SPEC           inject a fault; repeatable. SPEC: [service:]OPERATION=WHAT[@TIMES][%PROBABILITY]
                          WHAT: an error name (TooManyRequestsException…), drop, stall or latency:MS
                          e.g. --fault GetIdentityPoolConfiguration=TooManyRequestsException@2
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       state: { type: 'string' },
       'latency-ms': { type: 'string', default: '0' },
       'bulk-publish-ms': { type: 'string', default: '3000' },
+      'stream-activation-ms': { type: 'string', default: '2000' },
       fault: { type: 'string', multiple: true, default: [] },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     statePath: values.state,
     latencyMs: number('latency-ms', values['latency-ms']!),
     bulkPublishDurationMs: number('bulk-publish-ms', values['bulk-publish-ms']!),
+    streamActivationDelayMs: number('stream-activation-ms', values['stream-activation-ms']!),
     faults: values.fault,
     logRequests: !values.quiet,
   });

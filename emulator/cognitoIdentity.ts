@@ -1,8 +1,9 @@
-// The Cognito Identity operations the extension uses to name pools (and that the demo and tests
-// use to create them). Pools created here are the same pools Cognito Sync serves.
+// The Cognito Identity operations on pools (identities are in identityOperations.ts). Pools
+// created here are the same pools Cognito Sync serves.
 import { randomUUID } from 'crypto';
 import { Handler, compact, paginate } from './context';
 import { invalidParameter, resourceNotFound } from './errors';
+import { identityOperationHandlers } from './identityOperations';
 import { PoolState, findPool, regionPools, setOwn } from './store';
 
 /** Members of the IdentityPool structure besides the id (model shape `IdentityPool`). */
@@ -27,6 +28,8 @@ function notFound(poolId: unknown) {
 }
 
 export const cognitoIdentityHandlers: Record<string, Handler> = {
+  ...identityOperationHandlers,
+
   CreateIdentityPool(context, input) {
     const id = `${context.region}:${randomUUID()}`;
     const identityPool = { IdentityPoolId: id, ...pickPoolMembers(input) } as PoolState['identityPool'];

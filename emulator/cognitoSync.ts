@@ -1,79 +1,18 @@
 // Cognito Sync operations. Inputs arrive decoded and validated against the model; what is left
 // here is the service's behaviour. Choices where the reference says UNKNOWN live in behaviour.ts.
+// Datasets and records are in syncData.ts.
 import { randomUUID } from 'crypto';
 import {
   BULK_PUBLISH_COOLDOWN_MS,
   BULK_PUBLISH_STREAMING_DISABLED_MESSAGE,
-  DATASET_LIMITS,
   EVENT_TYPES,
   LAMBDA_FUNCTION_ARN,
   USAGE_NULL_WHEN_NO_SESSIONS,
 } from './behaviour';
-import { CallContext, Handler, compact, epochSeconds, paginate } from './context';
+import { Handler, compact, epochSeconds, paginate } from './context';
 import { ServiceError, invalidParameter, resourceNotFound } from './errors';
-import {
-  CognitoStreamsState,
-  DatasetState,
-  IdentityState,
-  PoolState,
-  PushSyncState,
-  RecordState,
-  findPool,
-  getOwn,
-  regionPools,
-  setOwn,
-} from './store';
-
-function requirePool(context: CallContext, poolId: unknown): PoolState {
-  const pool = findPool(context.state, context.accountId, context.region, String(poolId));
-  if (!pool) throw resourceNotFound(`IdentityPool '${String(poolId)}' not found.`);
-  return pool;
-}
-
-function identityOf(context: CallContext, pool: PoolState, identityId: string, create: boolean): IdentityState | undefined {
-  const existing = getOwn(pool.identities, identityId);
-  if (existing || !create) return existing;
-  const identity = newIdentity(context, identityId);
-  setOwn(pool.identities, identityId, identity);
-  return identity;
-}
-
-/** An identity not yet stored (identities are created on first use, in the pool's region only). */
-function newIdentity(context: CallContext, identityId: string): IdentityState {
-  if (!identityId.startsWith(`${context.region}:`)) throw resourceNotFound(`Identity '${identityId}' not found.`);
-  return { lastModified: context.now, datasets: {}, deletedDatasets: {} };
-}
-
-function requireIdentity(context: CallContext, pool: PoolState, identityId: unknown): IdentityState {
-  const identity = identityOf(context, pool, String(identityId), false);
-  if (!identity) throw resourceNotFound(`Identity '${String(identityId)}' not found.`);
-  return identity;
-}
-
-function requireDataset(identity: IdentityState, name: unknown): DatasetState {
-  const dataset = getOwn(identity.datasets, String(name));
-  if (!dataset) throw resourceNotFound(`Dataset '${String(name)}' not found.`);
-  return dataset;
-}
-
-function poolDataStorage(pool: PoolState): number {
-  return Object.values(pool.identities).reduce((sum, identity) => sum + identityDataStorage(identity), 0);
-}
-
-function identityDataStorage(identity: IdentityState): number {
-  return Object.values(identity.datasets).reduce((sum, dataset) => sum + datasetDataStorage(dataset), 0);
-}
-
-function datasetDataStorage(dataset: DatasetState): number {
-  return Object.entries(dataset.records).reduce(
-    (sum, [key, record]) => (record.value === undefined ? sum : sum + Buffer.byteLength(key) + Buffer.byteLength(record.value)),
-    0,
-  );
-}
-
-function liveRecordCount(dataset: DatasetState): number {
-  return Object.values(dataset.records).filter((record) => record.value !== undefined).length;
-}
+import { CognitoStreamsState, PoolState, PushSyncState, getOwn, regionPools, setOwn } from './store';
+import { identityOf, poolDataStorage, requirePool, syncDataHandlers } from './syncData';
 
 function usageOf(poolId: string, pool: PoolState) {
   return compact({
@@ -81,29 +20,6 @@ function usageOf(poolId: string, pool: PoolState) {
     SyncSessionsCount: USAGE_NULL_WHEN_NO_SESSIONS && pool.syncSessions === 0 ? undefined : pool.syncSessions,
     DataStorage: poolDataStorage(pool),
     LastModifiedDate: epochSeconds(pool.lastModified),
-  });
-}
-
-function datasetView(identityId: string, name: string, dataset: DatasetState) {
-  return {
-    IdentityId: identityId,
-    DatasetName: name,
-    CreationDate: epochSeconds(dataset.created),
-    LastModifiedDate: epochSeconds(dataset.lastModified),
-    LastModifiedBy: dataset.lastModifiedBy,
-    DataStorage: datasetDataStorage(dataset),
-    NumRecords: liveRecordCount(dataset),
-  };
-}
-
-function recordView(key: string, record: RecordState) {
-  return compact({
-    Key: key,
-    Value: record.value,
-    SyncCount: record.syncCount,
-    LastModifiedDate: epochSeconds(record.lastModified),
-    LastModifiedBy: record.lastModifiedBy,
-    DeviceLastModifiedDate: record.deviceLastModified === undefined ? undefined : epochSeconds(record.deviceLastModified),
   });
 }
 
@@ -139,29 +55,9 @@ function bulkPublishStatus(pool: PoolState, now: number): 'NOT_STARTED' | 'IN_PR
   return now < job.completes ? 'IN_PROGRESS' : job.outcome;
 }
 
-interface SyncSessionClaims {
-  pool: string;
-  identity: string;
-  dataset: string;
-}
-
-function syncSessionToken(claims: SyncSessionClaims): string {
-  return Buffer.from(JSON.stringify({ ...claims, nonce: randomUUID() })).toString('base64');
-}
-
-function checkSyncSessionToken(token: string, expected: SyncSessionClaims): void {
-  let claims: Partial<SyncSessionClaims> = {};
-  try {
-    claims = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
-  } catch {
-    // falls through to the error below
-  }
-  if (claims.pool !== expected.pool || claims.identity !== expected.identity || claims.dataset !== expected.dataset) {
-    throw invalidParameter('The SyncSessionToken is not valid for this dataset; call ListRecords to start a sync session.');
-  }
-}
-
 export const cognitoSyncHandlers: Record<string, Handler> = {
+  ...syncDataHandlers,
+
   GetIdentityPoolConfiguration(context, input) {
     const pool = requirePool(context, input.IdentityPoolId);
     return configurationView(String(input.IdentityPoolId), pool);
@@ -218,20 +114,6 @@ export const cognitoSyncHandlers: Record<string, Handler> = {
     return { IdentityPoolUsage: usageOf(String(input.IdentityPoolId), pool) };
   },
 
-  DescribeIdentityUsage(context, input) {
-    const pool = requirePool(context, input.IdentityPoolId);
-    const identity = requireIdentity(context, pool, input.IdentityId);
-    return {
-      IdentityUsage: {
-        IdentityId: input.IdentityId,
-        IdentityPoolId: input.IdentityPoolId,
-        LastModifiedDate: epochSeconds(identity.lastModified),
-        DatasetCount: Object.keys(identity.datasets).length,
-        DataStorage: identityDataStorage(identity),
-      },
-    };
-  },
-
   BulkPublish(context, input) {
     const poolId = String(input.IdentityPoolId);
     const pool = requirePool(context, poolId);
@@ -262,120 +144,6 @@ export const cognitoSyncHandlers: Record<string, Handler> = {
       BulkPublishStatus: status,
       FailureMessage: status === 'FAILED' ? job?.failureMessage : undefined,
     });
-  },
-
-  ListDatasets(context, input) {
-    const pool = requirePool(context, input.IdentityPoolId);
-    const identityId = String(input.IdentityId);
-    const identity = identityOf(context, pool, identityId, false);
-    const page = paginate(Object.entries(identity?.datasets ?? {}), ([name]) => name, input);
-    return compact({
-      // Each item is the whole Dataset shape, IdentityId included, as in the API reference's example.
-      Datasets: page.items.map(([name, dataset]) => datasetView(identityId, name, dataset)),
-      Count: page.items.length,
-      NextToken: page.nextToken,
-    });
-  },
-
-  DescribeDataset(context, input) {
-    const pool = requirePool(context, input.IdentityPoolId);
-    const identity = requireIdentity(context, pool, input.IdentityId);
-    const dataset = requireDataset(identity, input.DatasetName);
-    return { Dataset: datasetView(String(input.IdentityId), String(input.DatasetName), dataset) };
-  },
-
-  DeleteDataset(context, input) {
-    const pool = requirePool(context, input.IdentityPoolId);
-    const identity = requireIdentity(context, pool, input.IdentityId);
-    const name = String(input.DatasetName);
-    const dataset = requireDataset(identity, name);
-    const view = datasetView(String(input.IdentityId), name, dataset);
-    delete identity.datasets[name];
-    setOwn(identity.deletedDatasets, name, dataset.syncCount);
-    identity.lastModified = pool.lastModified = context.now;
-    context.changed();
-    return { Dataset: view };
-  },
-
-  ListRecords(context, input) {
-    const poolId = String(input.IdentityPoolId);
-    const pool = requirePool(context, poolId);
-    const identityId = String(input.IdentityId);
-    const name = String(input.DatasetName);
-    const identity = identityOf(context, pool, identityId, false);
-    const dataset = identity ? getOwn(identity.datasets, name) : undefined;
-    const lastSyncCount = (input.LastSyncCount as number | undefined) ?? 0;
-    const changed = Object.entries(dataset?.records ?? {}).filter(
-      ([, record]) => record.syncCount > lastSyncCount && (lastSyncCount > 0 || record.value !== undefined),
-    );
-    const page = paginate(changed, ([key]) => key, input);
-    const deletedAt = identity ? getOwn(identity.deletedDatasets, name) : undefined;
-    if (input.SyncSessionToken !== undefined) {
-      checkSyncSessionToken(String(input.SyncSessionToken), { pool: poolId, identity: identityId, dataset: name });
-    } else {
-      pool.syncSessions += 1;
-      context.changed();
-    }
-    return compact({
-      Records: page.items.map(([key, record]) => recordView(key, record)),
-      NextToken: page.nextToken,
-      Count: page.items.length,
-      DatasetSyncCount: dataset?.syncCount ?? 0,
-      LastModifiedBy: dataset?.lastModifiedBy,
-      MergedDatasetNames: [],
-      DatasetExists: dataset !== undefined,
-      DatasetDeletedAfterRequestedSyncCount: deletedAt !== undefined && lastSyncCount > 0 && lastSyncCount <= deletedAt,
-      SyncSessionToken: (input.SyncSessionToken as string | undefined) ?? syncSessionToken({ pool: poolId, identity: identityId, dataset: name }),
-    });
-  },
-
-  UpdateRecords(context, input) {
-    const poolId = String(input.IdentityPoolId);
-    const pool = requirePool(context, poolId);
-    const identityId = String(input.IdentityId);
-    const name = String(input.DatasetName);
-    checkSyncSessionToken(String(input.SyncSessionToken), { pool: poolId, identity: identityId, dataset: name });
-    // Stored only once the update is applied: a refused update leaves no identity behind.
-    const stored = identityOf(context, pool, identityId, false);
-    const identity = stored ?? newIdentity(context, identityId);
-    const patches = (input.RecordPatches as { Op: string; Key: string; Value?: string; SyncCount: number; DeviceLastModifiedDate?: number }[] | undefined) ?? [];
-    const existing = getOwn(identity.datasets, name);
-    if (!existing && Object.keys(identity.datasets).length >= DATASET_LIMITS.datasetsPerIdentity) {
-      throw new ServiceError('LimitExceededException', 400, `Identity ${identityId} already has ${DATASET_LIMITS.datasetsPerIdentity} datasets, the most allowed.`);
-    }
-    const dataset: DatasetState = existing ?? { created: context.now, lastModified: context.now, lastModifiedBy: identityId, syncCount: 0, records: {} };
-    // Check every patch before applying any, so a conflicting request changes nothing.
-    for (const patch of patches) {
-      const current = getOwn(dataset.records, patch.Key)?.syncCount ?? 0;
-      if (patch.SyncCount !== current) {
-        throw new ServiceError('ResourceConflictException', 409, `Current SyncCount for: ${patch.Key} is: ${current} not: ${patch.SyncCount}`);
-      }
-    }
-    const records: Record<string, RecordState> = { ...dataset.records };
-    const syncCount = dataset.syncCount + 1;
-    const lastModifiedBy = String(input.DeviceId ?? identityId);
-    for (const patch of patches) {
-      setOwn(records, patch.Key, {
-        value: patch.Op === 'replace' ? (patch.Value ?? '') : undefined,
-        syncCount,
-        lastModified: context.now,
-        lastModifiedBy,
-        deviceLastModified: patch.DeviceLastModifiedDate === undefined ? undefined : patch.DeviceLastModifiedDate * 1000,
-      });
-    }
-    const next: DatasetState = { ...dataset, records, syncCount, lastModified: context.now, lastModifiedBy };
-    if (liveRecordCount(next) > DATASET_LIMITS.recordsPerDataset) {
-      throw new ServiceError('LimitExceededException', 400, `Dataset ${name} would hold more than ${DATASET_LIMITS.recordsPerDataset} records.`);
-    }
-    if (datasetDataStorage(next) > DATASET_LIMITS.bytesPerDataset) {
-      throw new ServiceError('LimitExceededException', 400, `Dataset ${name} would hold more than ${DATASET_LIMITS.bytesPerDataset} bytes.`);
-    }
-    if (!stored) setOwn(pool.identities, identityId, identity);
-    setOwn(identity.datasets, name, next);
-    delete identity.deletedDatasets[name];
-    identity.lastModified = pool.lastModified = context.now;
-    context.changed();
-    return { Records: patches.map((patch) => recordView(patch.Key, getOwn(records, patch.Key)!)) };
   },
 
   RegisterDevice(context, input) {

@@ -13,6 +13,10 @@ export interface CallContext {
   /** Called by handlers that changed the state, so it is persisted before the reply. */
   changed(): void;
   bulkPublishDurationMs: number;
+  /** How long a sync session token stays valid (behaviour.ts SYNC_SESSION_TTL_MS). */
+  syncSessionTtlMs: number;
+  /** How long a stream CreateStream made stays CREATING (behaviour.ts STREAM_ACTIVATION_DELAY_MS). */
+  streamActivationDelayMs: number;
 }
 
 export type Handler = (context: CallContext, input: Record<string, unknown>) => Record<string, unknown> | undefined;
@@ -32,7 +36,7 @@ export interface Page<T> {
 }
 
 /**
- * One page of `items` (sorted by `keyOf`). The token is the base64 of the last key returned, as
+ * One page of `items` in `keyOf` order. The token is the base64 of the last key returned, as
  * in the documented ListIdentityPoolUsage example; clients treat it as opaque.
  */
 export function paginate<T>(items: T[], keyOf: (item: T) => string, input: Record<string, unknown>, limits: { min: number; max: number; default: number } = PAGE_SIZE): Page<T> {
@@ -41,20 +45,34 @@ export function paginate<T>(items: T[], keyOf: (item: T) => string, input: Recor
     throw invalidParameter(`1 validation error detected: Value '${requested}' at 'maxResults' failed to satisfy constraint: Member must have value between ${limits.min} and ${limits.max}`);
   }
   const pageSize = requested ?? limits.default;
-  const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  let start = 0;
+  let after: string | undefined;
   if (input.NextToken !== undefined) {
     const token = String(input.NextToken);
-    const after = Buffer.from(token, 'base64').toString('utf8');
+    after = Buffer.from(token, 'base64').toString('utf8');
     if (!token || Buffer.from(after, 'utf8').toString('base64') !== token) throw invalidParameter('The nextToken is not valid; pass the NextToken of the previous reply unchanged.');
-    start = sorted.findIndex((item) => keyOf(item) > after);
-    if (start < 0) start = sorted.length;
   }
-  const pageItems = sorted.slice(start, start + pageSize);
-  const more = start + pageSize < sorted.length;
+  // One pass keeping the pageSize + 1 smallest keys after the token: a page of a pool with 100,000
+  // identities costs a scan, not a sort of all of them.
+  const best: { key: string; item: T }[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (after !== undefined && key <= after) continue;
+    if (best.length > pageSize && key >= best[pageSize].key) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (best[middle].key <= key) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, { key, item });
+    if (best.length > pageSize + 1) best.pop();
+  }
+  const more = best.length > pageSize;
+  const page = best.slice(0, pageSize);
   return {
-    items: pageItems,
-    nextToken: more ? Buffer.from(keyOf(pageItems[pageItems.length - 1]), 'utf8').toString('base64') : undefined,
+    items: page.map((entry) => entry.item),
+    nextToken: more ? Buffer.from(page[page.length - 1].key, 'utf8').toString('base64') : undefined,
     pageSize,
   };
 }

@@ -8,7 +8,7 @@ export interface FaultRule {
   id: string;
   /** Operation name, or `*` for every operation. */
   operation: string;
-  /** Limit to one service (`cognito-sync`, `cognito-identity`, `sns`, `iam`, `kinesis`); all when absent. */
+  /** Limit to one service (`cognito-sync`, `cognito-identity`, `sns`, `iam`, `kinesis`, `lambda`); all when absent. */
   service?: string;
   kind: FaultKind;
   /** For `error`: the error shape name, e.g. TooManyRequestsException. */
@@ -47,7 +47,7 @@ export function normalizeFault(input: FaultInput): FaultRule {
  *   ListIdentityPoolUsage=latency:2000
  */
 export function parseFaultFlag(flag: string): FaultRule {
-  const match = /^(?:(cognito-sync|cognito-identity|sns|iam|kinesis):)?([\w*]+)=([\w:]+?)(?:@(\d+))?(?:%([\d.]+))?$/.exec(flag);
+  const match = /^(?:(cognito-sync|cognito-identity|sns|iam|kinesis|lambda):)?([\w*]+)=([\w:]+?)(?:@(\d+))?(?:%([\d.]+))?$/.exec(flag);
   if (!match) throw new Error(`cannot read --fault "${flag}"; expected [service:]OPERATION=ERROR|drop|stall|latency:MS[@TIMES][%PROBABILITY]`);
   const [, service, operation, what, times, probability] = match;
   const base = { service, operation, times: times ? Number(times) : undefined, probability: probability ? Number(probability) : undefined };

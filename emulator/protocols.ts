@@ -8,7 +8,7 @@ import { isPlainObject } from './validate';
 
 type Segment = { literal: string } | { label: string };
 
-interface Route {
+export interface Route {
   operation: Operation;
   segments: Segment[];
 }

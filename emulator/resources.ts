@@ -3,8 +3,9 @@
 // admin API (`POST /__emulator/resources`), and checked against the same rules the services apply
 // when they are created (names, paths, platforms), so the listings only ever hold valid resources.
 import { createHash } from 'crypto';
+import { permissionStatement } from './lambda';
 import { isPlainObject } from './validate';
-import { EmulatorState, PlatformApplicationState, RoleState, StreamState, accountResources, emptyState, regionResources, setOwn } from './store';
+import { EmulatorState, FunctionState, PlatformApplicationState, RoleState, StreamState, accountResources, emptyState, regionResources, setOwn } from './store';
 
 /** SNS platforms (CreatePlatformApplication's `Platform`). */
 export const SNS_PLATFORMS = ['ADM', 'APNS', 'APNS_SANDBOX', 'APNS_VOIP', 'APNS_VOIP_SANDBOX', 'BAIDU', 'GCM', 'MACOS', 'MACOS_SANDBOX', 'MPNS', 'WNS'] as const;
@@ -12,6 +13,8 @@ const SNS_APPLICATION_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ROLE_PATH = /^(\/|\/[\u0021-\u007E]+\/)$/;
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const STATEMENT_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const STREAM_STATUSES: readonly StreamState['status'][] = ['CREATING', 'DELETING', 'ACTIVE', 'UPDATING'];
@@ -47,9 +50,31 @@ export interface NewStream {
   created?: number;
 }
 
+export interface NewFunctionPermission {
+  statementId: string;
+  /** A service (`cognito-sync.amazonaws.com`), an account id or `*`. */
+  principal: string;
+  action?: string;
+  sourceArn?: string;
+  sourceAccount?: string;
+}
+
+export interface NewFunction {
+  name: string;
+  runtime?: string;
+  handler?: string;
+  /** The execution role's ARN (default: a role named `<name>-role` of the account). */
+  role?: string;
+  description?: string;
+  /** Statements of the resource-based policy, as AddPermission would write them. */
+  permissions?: NewFunctionPermission[];
+  created?: number;
+}
+
 export const platformApplicationArn = (region: string, accountId: string, platform: string, name: string) => `arn:aws:sns:${region}:${accountId}:app/${platform}/${name}`;
 export const roleArnOf = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:role${path}${name}`;
 export const streamArn = (region: string, accountId: string, name: string) => `arn:aws:kinesis:${region}:${accountId}:stream/${name}`;
+export const functionArn = (region: string, accountId: string, name: string) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
 
 /** A trust policy allowing `services` to assume the role, pretty-printed as the console writes it. */
 export function servicesTrustPolicy(services: string[]): string {
@@ -121,6 +146,33 @@ export function addStream(state: EmulatorState, accountId: string, region: strin
   return created;
 }
 
+export function addFunction(state: EmulatorState, accountId: string, region: string, lambda: NewFunction): FunctionState {
+  const name = requireMatch(lambda.name, FUNCTION_NAME, 'function name');
+  const created: FunctionState = {
+    name,
+    arn: functionArn(region, accountId, name),
+    runtime: typeof lambda.runtime === 'string' ? lambda.runtime : 'nodejs20.x',
+    handler: typeof lambda.handler === 'string' ? lambda.handler : 'index.handler',
+    role: typeof lambda.role === 'string' ? lambda.role : roleArnOf(accountId, '/', `${name}-role`),
+    description: typeof lambda.description === 'string' ? lambda.description : '',
+    lastModified: lambda.created ?? Date.now(),
+    codeSize: 1024,
+    memorySize: 128,
+    timeout: 3,
+    revisionId: createHash('sha256').update(`${accountId}/${region}/${name}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5'),
+    statements: [],
+  };
+  for (const permission of lambda.permissions ?? []) {
+    const statementId = requireMatch(permission.statementId, STATEMENT_ID, 'statementId');
+    if (typeof permission.principal !== 'string' || !permission.principal) throw new ResourceInputError('a permission needs a principal');
+    const sourceAccount = permission.sourceAccount === undefined ? undefined : requireMatch(permission.sourceAccount, ACCOUNT_ID, 'sourceAccount');
+    const sourceArn = permission.sourceArn === undefined ? undefined : String(permission.sourceArn);
+    created.statements.push(permissionStatement(created, { StatementId: statementId, Action: permission.action ?? 'lambda:InvokeFunction', Principal: permission.principal, SourceArn: sourceArn, SourceAccount: sourceAccount }));
+  }
+  setOwn((regionResources(state, accountId, region).functions ??= {}), name, created);
+  return created;
+}
+
 export interface ResourcesInput {
   accountId: string;
   /** Needed for platform applications and streams (IAM roles are global). */
@@ -128,12 +180,14 @@ export interface ResourcesInput {
   platformApplications?: NewPlatformApplication[];
   roles?: NewRole[];
   streams?: NewStream[];
+  functions?: NewFunction[];
 }
 
 export interface AddedResources {
   platformApplications: string[];
   roles: string[];
   streams: string[];
+  functions: string[];
 }
 
 /**
@@ -142,19 +196,21 @@ export interface AddedResources {
  */
 export function addResources(state: EmulatorState, input: Record<string, unknown>): AddedResources {
   const accountId = requireMatch(input.accountId, ACCOUNT_ID, 'accountId');
-  const lists = { platformApplications: input.platformApplications ?? [], roles: input.roles ?? [], streams: input.streams ?? [] };
+  const lists = { platformApplications: input.platformApplications ?? [], roles: input.roles ?? [], streams: input.streams ?? [], functions: input.functions ?? [] };
   for (const [name, list] of Object.entries(lists)) {
     if (!Array.isArray(list) || !list.every(isPlainObject)) throw new ResourceInputError(`${name} must be a list of objects`);
   }
   const platformApplications = lists.platformApplications as unknown as NewPlatformApplication[];
   const roles = lists.roles as unknown as NewRole[];
   const streams = lists.streams as unknown as NewStream[];
-  const regional = platformApplications.length + streams.length > 0;
+  const functions = lists.functions as unknown as NewFunction[];
+  const regional = platformApplications.length + streams.length + functions.length > 0;
   const region = regional ? requireMatch(input.region, REGION, 'region') : undefined;
   const apply = (target: EmulatorState): AddedResources => ({
     platformApplications: platformApplications.map((application) => addPlatformApplication(target, accountId, region!, application).arn),
     roles: roles.map((role) => addRole(target, accountId, role).arn),
     streams: streams.map((stream) => addStream(target, accountId, region!, stream).arn),
+    functions: functions.map((lambda) => addFunction(target, accountId, region!, lambda).arn),
   });
   // A dry run on an empty state finds every mistake (none depends on what exists) before the real state changes.
   apply(emptyState());

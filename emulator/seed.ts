@@ -3,7 +3,8 @@
 // from the names so they are the same on every start.
 import { createHash } from 'crypto';
 import { SYNC_ONLY_KEY_DENIED_ACTIONS } from './behaviour';
-import { addPlatformApplication, addRole, addStream } from './resources';
+import { seedGameIdentities, seedShopIdentities } from './demoData';
+import { addFunction, addPlatformApplication, addRole, addStream } from './resources';
 import { KnownCredential } from './sigv4';
 import { EmulatorState, PoolState, emptyState, regionPools, regionResourcesOf, rolesOf, setOwn } from './store';
 
@@ -62,7 +63,7 @@ export function demoState(now = Date.now()): EmulatorState {
   const main = DEMO_ACCOUNTS.main;
   const other = DEMO_ACCOUNTS.other;
   const day = 24 * 60 * 60 * 1000;
-  addPool(state, {
+  const shop = addPool(state, {
     accountId: main, region: 'us-east-1', name: 'ShopMobile_Prod', now: now - 90 * day, syncSessions: 48213,
     pushSync: { ApplicationArns: [app('us-east-1', main, 'GCM', 'ShopAndroid'), app('us-east-1', main, 'APNS', 'ShopIOS')], RoleArn: role(main, 'CognitoPushSyncRole') },
     cognitoStreams: { StreamName: 'shop-sync-events', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'ENABLED' },
@@ -74,7 +75,7 @@ export function demoState(now = Date.now()): EmulatorState {
     cognitoStreams: { StreamName: 'shop-sync-staging', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'DISABLED' },
   });
   addPool(state, { accountId: main, region: 'us-east-1', name: 'InternalTools', now: now - 400 * day });
-  addPool(state, {
+  const games = addPool(state, {
     accountId: main, region: 'eu-west-1', name: 'GameSaves_EU', now: now - 200 * day, syncSessions: 99120,
     cognitoStreams: { StreamName: 'game-saves-eu', RoleArn: role(main, 'CognitoStreamsRole'), StreamingStatus: 'ENABLED' },
   });
@@ -91,6 +92,8 @@ export function demoState(now = Date.now()): EmulatorState {
     accountId: other, region: 'us-west-2', name: 'PartnerAnalytics', now: now - 5 * day,
     cognitoStreams: { StreamName: 'partner-analytics', RoleArn: role(other, 'PartnerStreamsRole'), StreamingStatus: 'ENABLED' },
   });
+  seedShopIdentities(shop, shop.identityPool.IdentityPoolId, now);
+  seedGameIdentities(games, games.identityPool.IdentityPoolId, now);
   addReferencedResources(state, now - 400 * day);
   addDemoResources(state, now, day);
   return state;
@@ -159,4 +162,18 @@ function addDemoResources(state: EmulatorState, now: number, day: number): void 
   addStream(state, main, 'ap-northeast-1', { name: 'notes-sync-jp', created: now - 12 * day });
   addStream(state, other, 'us-east-1', { name: 'partner-events', created: now - 40 * day });
   addStream(state, other, 'us-west-2', { name: 'partner-archive', status: 'CREATING', created: now - day });
+
+  // Sync trigger functions: ShopMobile_Prod's trigger lets cognito-sync invoke it for that pool;
+  // the others have no such permission (the extension offers Add permission for them).
+  const shopPoolArn = `arn:aws:cognito-identity:us-east-1:${main}:identitypool/${stablePoolId('us-east-1', main, 'ShopMobile_Prod')}`;
+  const execution = role(main, 'ShopLambdaExecution');
+  addFunction(state, main, 'us-east-1', {
+    name: 'shopSyncTrigger', runtime: 'nodejs20.x', role: execution, description: 'Validates cart records on sync', created: now - 85 * day,
+    permissions: [{ statementId: 'cognito-sync-ShopMobile_Prod', principal: COGNITO_SYNC_PRINCIPAL, sourceArn: shopPoolArn, sourceAccount: main }],
+  });
+  addFunction(state, main, 'us-east-1', { name: 'shopSyncTriggerNext', runtime: 'nodejs22.x', role: execution, description: 'Next version of the cart validation trigger', created: now - 4 * day });
+  addFunction(state, main, 'us-east-1', { name: 'thumbnailResizer', runtime: 'python3.12', handler: 'app.handler', role: execution, created: now - 200 * day,
+    permissions: [{ statementId: 's3-invoke', principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::shop-uploads', sourceAccount: main }] });
+  addFunction(state, main, 'eu-west-1', { name: 'gameSavesValidator', runtime: 'nodejs20.x', role: execution, created: now - 60 * day });
+  addFunction(state, other, 'us-east-1', { name: 'partnerSyncAudit', runtime: 'java21', handler: 'audit.Handler::handleRequest', role: role(other, 'PartnerLambdaRole'), created: now - 10 * day });
 }

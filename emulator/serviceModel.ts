@@ -1,13 +1,14 @@
 // The botocore service models (kept in emulator/models as data) are the emulator's only source of
 // operations, HTTP bindings, shapes and constraints. Nothing here is shared with src/model, so a
 // wrong rule on either side shows up as a failing test instead of agreeing with itself.
-// The SNS, IAM and Kinesis models are trimmed to the operations served (scripts/trimBotocoreModels.ts;
+// The SNS, IAM, Kinesis and Lambda models are trimmed to the operations served (scripts/trimBotocoreModels.ts;
 // each file names its botocore version under "trimmedFrom").
 import syncModelJson from './models/cognito-sync.service-2.json';
 import identityModelJson from './models/cognito-identity.service-2.json';
 import snsModelJson from './models/sns.service-2.json';
 import iamModelJson from './models/iam.service-2.json';
 import kinesisModelJson from './models/kinesis.service-2.json';
+import lambdaModelJson from './models/lambda.service-2.json';
 
 export interface MemberRef {
   shape: string;
@@ -42,6 +43,8 @@ export interface Operation {
   /** awsQuery: `resultWrapper` names the element around the output members. */
   output?: { shape: string; resultWrapper?: string };
   errors?: { shape: string }[];
+  /** `none`: called unsigned by real clients (Cognito Identity's GetId). */
+  authtype?: string;
 }
 
 export interface ServiceModel {
@@ -55,6 +58,7 @@ export const cognitoIdentityModel = identityModelJson as unknown as ServiceModel
 export const snsModel = snsModelJson as unknown as ServiceModel;
 export const iamModel = iamModelJson as unknown as ServiceModel;
 export const kinesisModel = kinesisModelJson as unknown as ServiceModel;
+export const lambdaModel = lambdaModelJson as unknown as ServiceModel;
 
 export function shapeOf(model: ServiceModel, name: string): Shape {
   const shape = model.shapes[name];

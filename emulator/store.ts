@@ -29,6 +29,8 @@ export interface RecordState {
 }
 
 export interface DatasetState {
+  /** For a merged dataset (`<name>.<source identity id>`): the dataset `<name>` it was merged from. */
+  mergedFrom?: string;
   created: number;
   lastModified: number;
   lastModifiedBy: string;
@@ -36,7 +38,22 @@ export interface DatasetState {
   records: Record<string, RecordState>;
 }
 
+/** What Cognito Identity knows of an identity. */
+export interface IdentityRecord {
+  created: number;
+  lastModified: number;
+  /** Provider name → the user identifiers linked at that provider (a developer provider may link several after a merge). */
+  logins: Record<string, string[]>;
+  /** Disabled identities are left out of ListIdentities with HideDisabled. */
+  disabled?: boolean;
+}
+
 export interface IdentityState {
+  /**
+   * Absent for an id that only Cognito Sync has seen (a first write to an id Cognito Identity never
+   * issued; behaviour.ts UNKNOWN_IDENTITY_IN_SYNC): such an identity holds data but is not listed.
+   */
+  cognito?: IdentityRecord;
   lastModified: number;
   datasets: Record<string, DatasetState>;
   /** Dataset name → the sync count it had when deleted. */
@@ -88,6 +105,8 @@ export interface RoleState {
   assumeRolePolicyDocument: string;
   description?: string;
   maxSessionDuration: number;
+  /** Inline permissions policies (PutRolePolicy): policy name → JSON text as written. */
+  inlinePolicies?: Record<string, string>;
 }
 
 export interface StreamState {
@@ -96,6 +115,26 @@ export interface StreamState {
   status: 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
   mode: 'PROVISIONED' | 'ON_DEMAND';
   created: number;
+  /** A stream made by CreateStream is CREATING until this time (epoch ms), then ACTIVE. */
+  activeAt?: number;
+  shardCount?: number;
+}
+
+/** A Lambda function as ListFunctions describes it, with its resource-based policy's statements. */
+export interface FunctionState {
+  name: string;
+  arn: string;
+  runtime: string;
+  handler: string;
+  role: string;
+  description: string;
+  lastModified: number;
+  codeSize: number;
+  memorySize: number;
+  timeout: number;
+  revisionId: string;
+  /** The resource-based policy's statements (AddPermission), in order; none: GetPolicy finds no policy. */
+  statements: Record<string, unknown>[];
 }
 
 export interface RegionResources {
@@ -103,6 +142,8 @@ export interface RegionResources {
   platformApplications: Record<string, PlatformApplicationState>;
   /** By stream name. */
   streams: Record<string, StreamState>;
+  /** Lambda functions by name (absent in older state files). */
+  functions?: Record<string, FunctionState>;
 }
 
 export interface AccountResources {
@@ -228,6 +269,17 @@ export function saveStateFile(file: string, state: EmulatorState): void {
 export function regionPools(state: EmulatorState, accountId: string, region: string): Record<string, PoolState> {
   const regions = (state.accounts[accountId] ??= {});
   return (regions[region] ??= {});
+}
+
+/** A pool found by its id alone (GetId is unsigned; the admin API names pools by id). */
+export function findPoolById(state: EmulatorState, poolId: string): { accountId: string; region: string; pool: PoolState } | undefined {
+  const region = poolId.split(':')[0];
+  for (const [accountId, regions] of Object.entries(state.accounts)) {
+    const pools = getOwn(regions, region);
+    const pool = pools ? getOwn(pools, poolId) : undefined;
+    if (pool) return { accountId, region, pool };
+  }
+  return undefined;
 }
 
 export function findPool(state: EmulatorState, accountId: string, region: string, poolId: string): PoolState | undefined {

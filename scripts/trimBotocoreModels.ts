@@ -1,4 +1,4 @@
-// `node scripts/runCompiled.js scripts/trimBotocoreModels`: writes the SNS, IAM and Kinesis models
+// `node scripts/runCompiled.js scripts/trimBotocoreModels`: writes the SNS, IAM, Kinesis and Lambda models
 // the emulator serves (emulator/models/<service>.service-2.json) from the botocore data of the
 // Python botocore package installed on this machine, trimmed to the operations the emulator serves
 // and the shapes they reach (inputs, outputs, errors). The full models are megabytes; the trimmed
@@ -22,8 +22,9 @@ interface TrimTarget {
 
 const TRIM_TARGETS: TrimTarget[] = [
   { service: 'sns', apiVersion: '2010-03-31', operations: ['ListPlatformApplications'] },
-  { service: 'iam', apiVersion: '2010-05-08', operations: ['ListRoles'] },
-  { service: 'kinesis', apiVersion: '2013-12-02', operations: ['ListStreams'] },
+  { service: 'iam', apiVersion: '2010-05-08', operations: ['ListRoles', 'CreateRole', 'PutRolePolicy', 'GetRole', 'GetRolePolicy'] },
+  { service: 'kinesis', apiVersion: '2013-12-02', operations: ['ListStreams', 'CreateStream', 'DescribeStreamSummary'] },
+  { service: 'lambda', apiVersion: '2015-03-31', operations: ['ListFunctions', 'GetPolicy', 'AddPermission'] },
 ];
 
 type Json = Record<string, unknown>;

@@ -8,6 +8,7 @@ import type * as Identity from '@aws-sdk/client-cognito-identity';
 import type * as Sns from '@aws-sdk/client-sns';
 import type * as Iam from '@aws-sdk/client-iam';
 import type * as Kinesis from '@aws-sdk/client-kinesis';
+import type * as Lambda from '@aws-sdk/client-lambda';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { AWS_SERVICES, AwsService } from './errors';
 import { CredentialSource } from './credentials';
@@ -24,12 +25,16 @@ export interface SyncOperations {
   SetCognitoEvents: [Sync.SetCognitoEventsCommandInput, Sync.SetCognitoEventsCommandOutput];
   BulkPublish: [Sync.BulkPublishCommandInput, Sync.BulkPublishCommandOutput];
   GetBulkPublishDetails: [Sync.GetBulkPublishDetailsCommandInput, Sync.GetBulkPublishDetailsCommandOutput];
+  DescribeIdentityUsage: [Sync.DescribeIdentityUsageCommandInput, Sync.DescribeIdentityUsageCommandOutput];
+  ListDatasets: [Sync.ListDatasetsCommandInput, Sync.ListDatasetsCommandOutput];
+  ListRecords: [Sync.ListRecordsCommandInput, Sync.ListRecordsCommandOutput];
 }
 
 /** The Cognito Identity operations this layer calls. */
 export interface IdentityOperations {
   ListIdentityPools: [Identity.ListIdentityPoolsCommandInput, Identity.ListIdentityPoolsCommandOutput];
   DescribeIdentityPool: [Identity.DescribeIdentityPoolCommandInput, Identity.DescribeIdentityPoolCommandOutput];
+  ListIdentities: [Identity.ListIdentitiesCommandInput, Identity.ListIdentitiesCommandOutput];
 }
 
 /** The reads of the ARN pickers: SNS platform applications, IAM roles, Kinesis streams. */
@@ -41,6 +46,12 @@ export interface IamOperations {
 }
 export interface KinesisOperations {
   ListStreams: [Kinesis.ListStreamsCommandInput, Kinesis.ListStreamsCommandOutput];
+}
+/** The sync trigger's function picker and its resource policy (who may invoke it). */
+export interface LambdaOperations {
+  ListFunctions: [Lambda.ListFunctionsCommandInput, Lambda.ListFunctionsCommandOutput];
+  GetPolicy: [Lambda.GetPolicyCommandInput, Lambda.GetPolicyCommandOutput];
+  AddPermission: [Lambda.AddPermissionCommandInput, Lambda.AddPermissionCommandOutput];
 }
 
 /** What the layer uses of any SDK client. */
@@ -257,6 +268,8 @@ async function newClient(service: AwsService, config: object): Promise<ServiceCl
       return new (await loadPickerSdk('iam')).IAMClient(config);
     case 'kinesis':
       return new (await loadPickerSdk('kinesis')).KinesisClient(config);
+    case 'lambda':
+      return new (await loadPickerSdk('lambda')).LambdaClient(config);
   }
 }
 
@@ -275,6 +288,7 @@ export interface Caller {
   /** IAM is global: no region (calls go to the us-east-1 endpoint). */
   iam<K extends keyof IamOperations>(operation: K, input: IamOperations[K][0]): Promise<IamOperations[K][1]>;
   kinesis<K extends keyof KinesisOperations>(region: string, operation: K, input: KinesisOperations[K][0]): Promise<KinesisOperations[K][1]>;
+  lambda<K extends keyof LambdaOperations>(region: string, operation: K, input: LambdaOperations[K][0]): Promise<LambdaOperations[K][1]>;
   /** Throws the `cancelled` AwsError when the profile changed since this caller was made. */
   throwIfCancelled(): void;
 }

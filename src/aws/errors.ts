@@ -4,7 +4,7 @@
 import { redact } from './secrets';
 
 /** The services this layer calls: the two of Cognito Sync, and the three the ARN pickers list from. */
-export const AWS_SERVICES = ['cognito-sync', 'cognito-identity', 'sns', 'iam', 'kinesis'] as const;
+export const AWS_SERVICES = ['cognito-sync', 'cognito-identity', 'sns', 'iam', 'kinesis', 'lambda'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 export type AwsErrorKind =
@@ -77,7 +77,7 @@ export class AwsError extends Error {
   }
 }
 
-export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity', sns: 'SNS', iam: 'IAM', kinesis: 'Kinesis' };
+export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity', sns: 'SNS', iam: 'IAM', kinesis: 'Kinesis', lambda: 'Lambda' };
 
 /** `Cognito Sync SetIdentityPoolConfiguration for identity pool us-east-1:… (profile "dev")`. */
 export function describeOperation(context: OperationContext): string {
@@ -102,7 +102,7 @@ const NAMES: [AwsErrorKind, readonly string[]][] = [
   ['expiredCredentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
   ['notFound', ['ResourceNotFoundException']],
   ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException', 'ThrottledException']],
-  ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException', 'ValidationError', 'InvalidParameter', 'InvalidArgumentException', 'ExpiredNextTokenException']],
+  ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException', 'ValidationError', 'InvalidParameter', 'InvalidArgumentException', 'ExpiredNextTokenException', 'InvalidParameterValueException', 'PolicyLengthExceededException']],
   ['conflict', ['ConcurrentModificationException', 'ResourceConflictException']],
   ['alreadyInProgress', ['DuplicateRequestException']],
   ['alreadyStreamed', ['AlreadyStreamedException']],

@@ -17,6 +17,7 @@ export type { CognitoEvents } from './events';
 export type { BulkPublishDetails, BulkPublishStatus } from './bulkPublish';
 export type { Caller } from './clients';
 export { MAX_LISTED_RESOURCES } from './resources';
+export type { FunctionSummary } from './lambda';
 export type { PlatformApplicationSummary, ResourceList, ResourceListOptions, RoleSummary, StreamSummary } from './resources';
 export { COGNITO_SYNC_PRINCIPAL, trustPolicyAllowsService } from './trustPolicy';
 

@@ -42,7 +42,7 @@ export interface ProfileSnapshot {
 }
 
 /** Each service's key in a `services` section and in AWS_ENDPOINT_URL_<KEY> (the SDK's snake_case service id). */
-const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity', sns: 'sns', iam: 'iam', kinesis: 'kinesis' };
+const SERVICE_KEYS: Record<AwsService, string> = { 'cognito-sync': 'cognito_sync', 'cognito-identity': 'cognito_identity', sns: 'sns', iam: 'iam', kinesis: 'kinesis', lambda: 'lambda' };
 
 function expandHome(file: string): string {
   return file.startsWith('~/') ? path.join(os.homedir(), file.slice(2)) : file;
@@ -61,15 +61,16 @@ export function activeProfileName(setting: string | undefined, env: NodeJS.Proce
   return setting?.trim() || env.AWS_PROFILE?.trim() || 'default';
 }
 
-const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** A setting's value, trimmed; undefined when it is missing, not text, or blank. */
+const settingValue = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 function kindOf(profile: Profile): ProfileKind {
-  if (string(profile.role_arn) && (string(profile.source_profile) || string(profile.credential_source))) return 'assumeRole';
-  if (string(profile.aws_access_key_id) && string(profile.aws_secret_access_key)) return 'staticKeys';
-  if (string(profile.web_identity_token_file) && string(profile.role_arn)) return 'webIdentity';
-  if (string(profile.credential_process)) return 'credentialProcess';
-  if (['sso_start_url', 'sso_account_id', 'sso_session', 'sso_region', 'sso_role_name'].some((key) => string(profile[key]))) return 'sso';
-  if (string(profile.login_session)) return 'login';
+  if (settingValue(profile.role_arn) && (settingValue(profile.source_profile) || settingValue(profile.credential_source))) return 'assumeRole';
+  if (settingValue(profile.aws_access_key_id) && settingValue(profile.aws_secret_access_key)) return 'staticKeys';
+  if (settingValue(profile.web_identity_token_file) && settingValue(profile.role_arn)) return 'webIdentity';
+  if (settingValue(profile.credential_process)) return 'credentialProcess';
+  if (['sso_start_url', 'sso_account_id', 'sso_session', 'sso_region', 'sso_role_name'].some((key) => settingValue(profile[key]))) return 'sso';
+  if (settingValue(profile.login_session)) return 'login';
   return 'none';
 }
 
@@ -80,24 +81,24 @@ function profileInfo(name: string, configFile: ParsedIniData, credentialsFile: P
   const fromCredentials = credentialsFile[name];
   // The same precedence as the SDK's parseKnownFiles: the credentials file wins.
   const merged: Profile = { ...(fromConfig ?? {}), ...(fromCredentials ?? {}) };
-  const services = string(merged.services);
+  const services = settingValue(merged.services);
   const servicesSection = services ? configFile[`services.${services}`] : undefined;
   const serviceEndpoints: Partial<Record<AwsService, string>> = {};
   for (const service of Object.keys(SERVICE_KEYS) as AwsService[]) {
-    const url = string(servicesSection?.[`${SERVICE_KEYS[service]}.endpoint_url`]);
+    const url = settingValue(servicesSection?.[`${SERVICE_KEYS[service]}.endpoint_url`]);
     if (url) serviceEndpoints[service] = url;
   }
   return {
     name,
     kind: kindOf(merged),
-    region: string(merged.region),
+    region: settingValue(merged.region),
     definedIn: [...(fromConfig ? ['config' as const] : []), ...(fromCredentials ? ['credentials' as const] : [])],
-    endpointUrl: string(merged.endpoint_url),
+    endpointUrl: settingValue(merged.endpoint_url),
     serviceEndpoints,
     services,
     ignoreConfiguredEndpointUrls: isTrue(merged.ignore_configured_endpoint_urls),
-    ssoSession: string(merged.sso_session),
-    mfaSerial: string(merged.mfa_serial),
+    ssoSession: settingValue(merged.sso_session),
+    mfaSerial: settingValue(merged.mfa_serial),
   };
 }
 

@@ -58,7 +58,7 @@ const STREAMS_PAGE_SIZE = 100;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Collects pages until none is left or the cap is passed. */
-async function collectPages<T, Token>(fetchPage: (token: Token | undefined) => Promise<{ items: T[]; next?: Token }>): Promise<ResourceList<T>> {
+export async function collectPages<T, Token>(fetchPage: (token: Token | undefined) => Promise<{ items: T[]; next?: Token }>): Promise<ResourceList<T>> {
   const items: T[] = [];
   let token: Token | undefined;
   let more = false;

@@ -5,6 +5,7 @@ import type * as IdentitySdk from '@aws-sdk/client-cognito-identity';
 import type * as SnsSdk from '@aws-sdk/client-sns';
 import type * as IamSdk from '@aws-sdk/client-iam';
 import type * as KinesisSdk from '@aws-sdk/client-kinesis';
+import type * as LambdaSdk from '@aws-sdk/client-lambda';
 import type * as IniProvider from '@aws-sdk/credential-provider-ini';
 import type * as HttpHandler from '@smithy/node-http-handler';
 import type * as SharedConfig from '@smithy/core/config';
@@ -30,6 +31,7 @@ export interface PickerSdks {
   sns: typeof SnsSdk;
   iam: typeof IamSdk;
   kinesis: typeof KinesisSdk;
+  lambda: typeof LambdaSdk;
 }
 
 const pickerSdks = new Map<keyof PickerSdks, Promise<PickerSdks[keyof PickerSdks]>>();

@@ -16,4 +16,5 @@ export const pickers = {
   sns: () => import('@aws-sdk/client-sns'),
   iam: () => import('@aws-sdk/client-iam'),
   kinesis: () => import('@aws-sdk/client-kinesis'),
+  lambda: () => import('@aws-sdk/client-lambda'),
 };

@@ -1,28 +1,20 @@
-// The AWS session of the extension: the active profile, its clients, and every call to AWS
-// (logging, timeout, cancellation on profile switch, one retry after refreshing expired
-// credentials). Settings come in as plain options; nothing here imports vscode.
-import { setMaxListeners } from 'events';
-import { AwsError, AwsService, OperationContext, describeOperation, toAwsError } from './errors';
-import { Caller, ClientEntry, ClientFactory, IAM_REGION } from './clients';
+// The AWS session of the extension: the active profile, its clients and credentials, and one
+// method per AWS operation the extension uses. Every call goes through the CallPipeline
+// (callPipeline.ts: logging, timeout, cancellation on profile switch, one retry after refreshing
+// expired credentials). Settings come in as plain options; nothing here imports vscode.
+import { Caller, ClientFactory, IAM_REGION } from './clients';
+import { CallPipeline, ProfileTerm, newProfileTerm } from './callPipeline';
 import { CredentialSource, MfaCodeProvider, checkProfile, createCredentialSource } from './credentials';
-import { ApiCallLogger, ApiCallRecord } from './logging';
-import {
-  Disposable,
-  ProfileFiles,
-  ProfileInfo,
-  ProfileSnapshot,
-  ProfileStore,
-  activeProfileName,
-  endpointForMessages,
-  resolveProfileFiles,
-  watchProfileFiles,
-} from './profiles';
-import { COGNITO_SYNC_REGIONS, isCognitoSyncRegion } from './regions';
-import { serviceSdk } from './sdk';
+import { ApiCallLogger } from './logging';
+import { Disposable, ProfileFiles, ProfileInfo, ProfileSnapshot, ProfileStore, activeProfileName, resolveProfileFiles, watchProfileFiles } from './profiles';
+import { COGNITO_SYNC_REGIONS } from './regions';
 import { PageHints, PoolListUpdate, PoolListing, PoolUsage, describePoolName, describeUsage, listPools, listPoolsInRegions } from './pools';
 import { SetConfigurationResult, getConfiguration, setConfiguration } from './configuration';
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
+import { readPoolDefinition } from './poolDefinition';
+import { FunctionSummary, addTriggerPermission, getFunctionPolicy, listFunctions } from './lambda';
+import type { PoolDefinition } from '../model/poolDefinition';
 import {
   PlatformApplicationSummary,
   ResourceList,
@@ -58,22 +50,14 @@ export interface AwsSessionOptions {
 
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 15;
 
-type CommandConstructor = new (input: object) => object;
-
-/** Kinds raised before a request is sent; they get the operation prefixed to their message. */
-const PROFILE_KINDS = new Set(['profileNotFound', 'noCredentials', 'malformedConfig', 'ssoLoginRequired', 'mfaRequired', 'credentialProcessFailed']);
-
-interface Generation {
-  profile: string;
-  controller: AbortController;
-}
-
 export class AwsSession {
   private readonly files: ProfileFiles;
   private readonly store: ProfileStore;
   private readonly clients: ClientFactory;
   private readonly sources = new Map<string, CredentialSource>();
-  private generation: Generation;
+  /** The active profile and the signal that cancels its calls on a switch. */
+  private term: ProfileTerm;
+  private readonly pipeline: CallPipeline;
   private endpoint: string | undefined;
   private timeoutSeconds: number;
   private watcher: Disposable | undefined;
@@ -93,11 +77,19 @@ export class AwsSession {
       maxAttempts: options.maxAttempts ?? 3,
       userAgent: `cognito-sync-explorer/${options.extensionVersion ?? '0.0.0-dev'}`,
     }));
-    this.generation = newGeneration(activeProfileName(options.profile));
+    this.term = newProfileTerm(activeProfileName(options.profile));
+    this.pipeline = new CallPipeline({
+      clients: this.clients,
+      profileFor: (term) => this.profileFor(term),
+      forgetCredentials: (term) => this.sources.get(term.profile)?.invalidate(),
+      activeProfile: () => this.term.profile,
+      timeoutSeconds: () => this.timeoutSeconds,
+      logger: options.logger,
+    });
   }
 
   get profileName(): string {
-    return this.generation.profile;
+    return this.term.profile;
   }
 
   get profileFiles(): ProfileFiles {
@@ -120,9 +112,9 @@ export class AwsSession {
    */
   setProfile(setting: string | undefined): void {
     const name = activeProfileName(setting);
-    if (name === this.generation.profile) return;
-    this.generation.controller.abort();
-    this.generation = newGeneration(name);
+    if (name === this.term.profile) return;
+    this.term.controller.abort();
+    this.term = newProfileTerm(name);
     this.clients.retire((profile) => profile !== name);
     this.resourceLists.clear();
   }
@@ -169,17 +161,19 @@ export class AwsSession {
 
   /** A caller bound to the current profile (see Caller). */
   caller(): Caller {
-    const generation = this.generation;
+    const term = this.term;
+    const send = this.pipeline.send.bind(this.pipeline, term);
     return {
-      profile: generation.profile,
-      cancelled: generation.controller.signal,
-      sync: (region, operation, input, identityPoolId) => this.send(generation, 'cognito-sync', region, operation, input, identityPoolId) as never,
-      identity: (region, operation, input) => this.send(generation, 'cognito-identity', region, operation, input, undefined) as never,
-      sns: (region, operation, input) => this.send(generation, 'sns', region, operation, input, undefined) as never,
-      iam: (operation, input) => this.send(generation, 'iam', IAM_REGION, operation, input, undefined) as never,
-      kinesis: (region, operation, input) => this.send(generation, 'kinesis', region, operation, input, undefined) as never,
+      profile: term.profile,
+      cancelled: term.controller.signal,
+      sync: (region, operation, input, identityPoolId) => send('cognito-sync', region, operation, input, identityPoolId) as never,
+      identity: (region, operation, input) => send('cognito-identity', region, operation, input, undefined) as never,
+      sns: (region, operation, input) => send('sns', region, operation, input, undefined) as never,
+      iam: (operation, input) => send('iam', IAM_REGION, operation, input, undefined) as never,
+      kinesis: (region, operation, input) => send('kinesis', region, operation, input, undefined) as never,
+      lambda: (region, operation, input) => send('lambda', region, operation, input, undefined) as never,
       throwIfCancelled: () => {
-        if (generation.controller.signal.aborted) throw this.cancelledError(generation, {});
+        if (term.controller.signal.aborted) throw this.pipeline.cancelledError(term, {});
       },
     };
   }
@@ -224,6 +218,11 @@ export class AwsSession {
     return describeUsage(this.caller(), identityPoolId);
   }
 
+  /** Identity settings, Cognito Sync configuration and events of one pool (for infrastructure as code). */
+  readPoolDefinition(identityPoolId: string): Promise<PoolDefinition> {
+    return readPoolDefinition(this.caller(), identityPoolId);
+  }
+
   /** The pool's name from Cognito Identity (undefined when it has none). */
   getPoolName(identityPoolId: string): Promise<string | undefined> {
     return describePoolName(this.caller(), identityPoolId);
@@ -256,6 +255,22 @@ export class AwsSession {
     return this.resourceLists.get(`${caller.profile}\u0000kinesis\u0000${region}`, () => listStreams(caller, region), options.refresh);
   }
 
+  /** The Lambda functions of `region` (the sync trigger's picker), by name. Same paging, caching and errors as listStreams. */
+  listFunctions(region: string, options: ResourceListOptions = {}): Promise<ResourceList<FunctionSummary>> {
+    const caller = this.caller();
+    return this.resourceLists.get(`${caller.profile}\u0000lambda\u0000${region}`, () => listFunctions(caller, region), options.refresh);
+  }
+
+  /** The function's resource policy (JSON), or undefined when it has none. */
+  getFunctionPolicy(functionArn: string): Promise<string | undefined> {
+    return getFunctionPolicy(this.caller(), functionArn);
+  }
+
+  /** Lets cognito-sync.amazonaws.com invoke the function for the pool (AddPermission with the pool's ARN). */
+  addTriggerPermission(functionArn: string, identityPoolId: string, accountId: string): Promise<string | undefined> {
+    return addTriggerPermission(this.caller(), functionArn, identityPoolId, accountId);
+  }
+
   /** Forgets every cached picker list (e.g. on an explicit Refresh). */
   clearResourceLists(): void {
     this.resourceLists.clear();
@@ -266,7 +281,7 @@ export class AwsSession {
     this.watcher?.dispose();
     this.watcher = undefined;
     this.listeners.clear();
-    this.generation.controller.abort();
+    this.term.controller.abort();
     this.clients.retire();
   }
 
@@ -277,9 +292,9 @@ export class AwsSession {
     this.resourceLists.clear();
   }
 
-  private async profileFor(generation: Generation): Promise<{ profile: ProfileInfo; credentials: CredentialSource }> {
+  private async profileFor(term: ProfileTerm): Promise<{ profile: ProfileInfo; credentials: CredentialSource }> {
     const snapshot = await this.store.snapshot();
-    const profile = checkProfile(snapshot, generation.profile);
+    const profile = checkProfile(snapshot, term.profile);
     let credentials = this.sources.get(profile.name);
     if (!credentials) {
       credentials = createCredentialSource(profile, snapshot, this.options.mfaCodeProvider);
@@ -287,103 +302,4 @@ export class AwsSession {
     }
     return { profile, credentials };
   }
-
-  private cancelledError(generation: Generation, context: OperationContext): AwsError {
-    return new AwsError('cancelled', `${describeOperation({ ...context, profile: generation.profile })} was cancelled: the profile changed to "${this.generation.profile}".`, { ...context, profile: generation.profile });
-  }
-
-  private async send(
-    generation: Generation,
-    service: AwsService,
-    region: string,
-    operation: string,
-    input: object,
-    identityPoolId: string | undefined,
-  ): Promise<unknown> {
-    const context: OperationContext = { service, operation, region, identityPoolId, profile: generation.profile, timeoutSeconds: this.timeoutSeconds };
-    if (!isCognitoSyncRegion(region)) {
-      throw new AwsError('regionNotSupported', `${describeOperation(context)} was not sent: Cognito Sync does not exist in region "${region}". Choose one of ${COGNITO_SYNC_REGIONS.join(', ')}.`, context);
-    }
-    for (let attempt = 1; ; attempt += 1) {
-      if (generation.controller.signal.aborted) throw this.cancelledError(generation, context);
-      const started = Date.now();
-      const deadline = AbortSignal.timeout(this.timeoutSeconds * 1000);
-      const abort = anySignal([deadline, generation.controller.signal]);
-      let entry: ClientEntry | undefined;
-      let error: AwsError;
-      try {
-        const { profile, credentials } = await this.profileFor(generation);
-        entry = await this.clients.acquire(profile, credentials, region);
-        context.endpoint = endpointForMessages(service, region, entry.endpoints[service]);
-        const Command = ((await serviceSdk(service)) as Record<string, CommandConstructor>)[`${operation}Command`];
-        const client = await entry.client(service);
-        const output = await client.send(new Command(input), { abortSignal: abort.signal });
-        this.log(context, started, { outcome: 'ok', requestId: output.$metadata?.requestId, attempts: output.$metadata?.attempts });
-        return output;
-      } catch (thrown) {
-        error = this.classify(thrown, context, generation, deadline);
-        this.log(context, started, { outcome: error.kind, requestId: error.details.requestId, attempts: error.details.attempts, errorCode: error.details.code });
-      } finally {
-        abort.dispose();
-        if (entry) this.clients.release(entry);
-      }
-      // AWS says the credentials expired while the client still held them: drop them and the
-      // clients caching them, and send once more with freshly resolved ones.
-      if (error.kind === 'expiredCredentials' && attempt === 1) {
-        this.sources.get(generation.profile)?.invalidate();
-        this.clients.retire((profile) => profile === generation.profile);
-        continue;
-      }
-      throw error;
-    }
-  }
-
-  private classify(thrown: unknown, context: OperationContext, generation: Generation, deadline: AbortSignal): AwsError {
-    if (generation.controller.signal.aborted) return this.cancelledError(generation, context);
-    if (deadline.aborted && !(thrown instanceof AwsError)) return toAwsError({ name: 'TimeoutError' }, context);
-    if (thrown instanceof AwsError && PROFILE_KINDS.has(thrown.kind) && thrown.details.operation === undefined) {
-      return new AwsError(thrown.kind, `${describeOperation(context)} was not sent. ${thrown.message}`, { ...thrown.details, ...context });
-    }
-    return toAwsError(thrown, context);
-  }
-
-  private log(context: OperationContext, started: number, result: { outcome: ApiCallRecord['outcome']; requestId?: string; attempts?: number; errorCode?: string }): void {
-    if (!this.options.logger) return;
-    try {
-      this.options.logger({
-        time: new Date(started),
-        profile: context.profile ?? '',
-        service: context.service ?? 'cognito-sync',
-        operation: context.operation ?? '',
-        region: context.region ?? '',
-        identityPoolId: context.identityPoolId,
-        durationMs: Date.now() - started,
-        requestId: result.requestId,
-        attempts: result.attempts,
-        outcome: result.outcome,
-        errorCode: result.errorCode,
-        endpoint: context.endpoint,
-      });
-    } catch {
-      // A failing logger must not turn a successful call into a failure.
-    }
-  }
-}
-
-/** Every concurrent call listens on the generation's signal: 22 for 11 regions, so no limit. */
-function newGeneration(profile: string): Generation {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  return { profile, controller };
-}
-
-/** An AbortSignal that aborts when any of `signals` does (AbortSignal.any needs Node 20.3). */
-function anySignal(signals: AbortSignal[]): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  }
-  return { signal: controller.signal, dispose: () => signals.forEach((signal) => signal.removeEventListener('abort', onAbort)) };
 }

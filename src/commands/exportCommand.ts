@@ -5,9 +5,9 @@
 // replaced only after one question for all of them; a region's export goes on past a pool that
 // fails and ends with a count of what happened.
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../explorer/poolsTree';
+import type { ExplorerNode } from '../explorer/nodes';
 import { regionName } from '../explorer/presentation';
-import { formatConfiguration } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
 import { configurationFileNames } from './configurationFileNames';
 import { FileCommandsContext, exists, messageOf, poolLabel, poolNameOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';
@@ -22,7 +22,7 @@ export interface ExportReport {
   cancelled: boolean;
 }
 
-type ExportScope = { pools: PoolTarget[] } | { region: string };
+export type ExportScope = { pools: PoolTarget[] } | { region: string };
 
 const TITLE = 'Cognito Sync: Export Configuration';
 
@@ -91,10 +91,11 @@ export async function exportConfiguration(argument: unknown, context: FileComman
   return report;
 }
 
-async function exportScope(argument: unknown, context: FileCommandsContext): Promise<ExportScope | undefined> {
+/** A region node, a pool (node or target), or else a quick pick of the regions and listed pools. */
+export async function exportScope(argument: unknown, context: FileCommandsContext, title = TITLE): Promise<ExportScope | undefined> {
   if (isRegionNode(argument)) return { region: argument.region };
   if (argument !== undefined) {
-    const pool = await poolOfActiveProfile(argument, context.tree, context.session, TITLE);
+    const pool = await poolOfActiveProfile(argument, context.tree, context.session, title);
     return pool && { pools: [pool] };
   }
   type Item = vscode.QuickPickItem & { scope: ExportScope };
@@ -108,7 +109,7 @@ async function exportScope(argument: unknown, context: FileCommandsContext): Pro
     items.push({ label: 'Identity pools', kind: vscode.QuickPickItemKind.Separator });
     items.push(...pools.map((pool): Item => ({ label: pool.name ?? pool.identityPoolId, description: pool.identityPoolId, scope: { pools: [{ identityPoolId: pool.identityPoolId, name: pool.name }] } })));
   }
-  const picked = await context.prompts.pick<Item>(items, { title: TITLE, placeHolder: 'Every pool of a region, or one identity pool', matchOnDescription: true });
+  const picked = await context.prompts.pick<Item>(items, { title, placeHolder: 'Every pool of a region, or one identity pool', matchOnDescription: true });
   return picked?.scope;
 }
 

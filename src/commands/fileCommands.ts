@@ -9,7 +9,7 @@ import { ConfigurationFileSystem, fileNameOf } from '../editor/configurationFile
 import { CONFIGURATION_SCHEME } from '../editor/configurationUri';
 import { describeChanges } from '../model/changes';
 import { SyncConfiguration, sameConfiguration } from '../model/configuration';
-import { TextProblem, validateConfigurationText } from '../model/rules';
+import { TextProblem, validateConfigurationText } from '../model/configurationText';
 import { CONFIGURATION_FILE_SUFFIX } from './configurationFileNames';
 import type { FileCommandPrompts } from './fileCommandPrompts';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseTree } from 'jsonc-parser';
 import { DEFAULT_REGION } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
-import { formatConfiguration } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
 import { CONFIGURATION_FILE_SUFFIX, configurationFileStem } from './configurationFileNames';
 import { FileCommandsContext, exists, messageOf, poolNameOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';

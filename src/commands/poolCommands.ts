@@ -1,7 +1,8 @@
 // Commands on a pool or one of its values, from the tree or the command palette.
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws';
-import type { ExplorerNode, PoolsTreeProvider } from '../explorer/poolsTree';
+import type { ExplorerNode } from '../explorer/nodes';
+import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
 import { configurationUri } from '../editor/configurationUri';
 

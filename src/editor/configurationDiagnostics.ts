@@ -4,7 +4,7 @@
 // them already), so nothing is reported twice, except those the schema cannot express (too deep,
 // repeated members, text that is not UTF-8): the JSON language service does not report them.
 import * as vscode from 'vscode';
-import { validateConfigurationText } from '../model/rules';
+import { validateConfigurationText } from '../model/configurationText';
 
 const SUFFIX = '.cognito-sync.json';
 

@@ -5,7 +5,8 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
-import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
+import { validateConfigurationText } from '../model/configurationText';
 import { FormState, HostMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
 import { parseConfigurationUri } from './configurationUri';
@@ -14,6 +15,12 @@ import { ResourcePickers } from './resourcePickers';
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
 export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvider {
+  /** Registers the form as the custom editor of `*.cognito-sync.json` documents. */
+  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers): void {
+    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers);
+    context.subscriptions.push(vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, provider, { webviewOptions: { retainContextWhenHidden: false } }));
+  }
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly fileSystem: ConfigurationFileSystem,

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { AwsError, AwsSession } from '../aws';
 import type { SetConfigurationResult } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
-import { formatConfiguration, validateConfigurationText } from '../model/rules';
+import { formatConfiguration } from '../model/configuration';
+import { validateConfigurationText } from '../model/configurationText';
 import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
 
 /** The scheme of the read-only live snapshots that Compare shows. */
@@ -68,6 +69,17 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private readonly willSave: vscode.Disposable;
+
+  /** Serves `cognito-sync:` documents (a pool's configuration) and the read-only live snapshots Compare shows. */
+  static register(context: vscode.ExtensionContext, session: AwsSession): ConfigurationFileSystem {
+    const fileSystem = new ConfigurationFileSystem(session);
+    context.subscriptions.push(
+      fileSystem,
+      vscode.workspace.registerFileSystemProvider(CONFIGURATION_SCHEME, fileSystem, { isCaseSensitive: true }),
+      vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, fileSystem.liveContent),
+    );
+    return fileSystem;
+  }
 
   constructor(private readonly session: AwsSession) {
     this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {

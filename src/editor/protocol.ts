@@ -1,7 +1,9 @@
 // The one message protocol between the configuration form (webview) and the extension. Both sides
 // import these types; the extension validates every message it receives with
-// parseWebviewMessage before using it, because a webview is untrusted input. Pure: no vscode.
-import type { CognitoStreams, PushSync, SyncConfiguration } from '../model/configuration';
+// parseWebviewMessage before using it, because a webview is untrusted input; a configuration is
+// checked member by member as the field table (src/model/fields.ts) types it. Pure: no vscode.
+import type { SyncConfiguration } from '../model/configuration';
+import { FieldRule, fieldsOf, SECTIONS, SectionName, topLevelNames } from '../model/fields';
 import type { Problem } from '../model/rules';
 
 /** Everything the form shows. Never carries credentials or profile secrets. */
@@ -58,24 +60,48 @@ function optionalString(value: unknown): value is string | undefined {
   return value === undefined || (typeof value === 'string' && value.length <= MAX_STRING);
 }
 
-function readPushSync(value: unknown): PushSync | undefined | null {
-  if (value === undefined) return undefined;
-  if (!isObject(value) || !onlyKeys(value, ['ApplicationArns', 'RoleArn']) || !optionalString(value.RoleArn)) return null;
-  const arns = value.ApplicationArns;
-  if (arns !== undefined && !(Array.isArray(arns) && arns.length <= MAX_LIST && arns.every((arn) => typeof arn === 'string' && arn.length <= MAX_STRING))) return null;
-  return { ...(arns !== undefined ? { ApplicationArns: [...(arns as string[])] } : {}), ...(value.RoleArn !== undefined ? { RoleArn: value.RoleArn } : {}) };
+/** One member as the table types it, copied; null when it breaks the type or the bounds. */
+function readMember(field: FieldRule, value: unknown): unknown {
+  switch (field.type) {
+    case 'string':
+      return optionalString(value) ? value : null;
+    case 'enum':
+      return value === undefined || (typeof value === 'string' && (field.enum ?? []).includes(value)) ? value : null;
+    case 'stringList':
+      if (value === undefined) return undefined;
+      return Array.isArray(value) && value.length <= MAX_LIST && value.every((item) => typeof item === 'string' && item.length <= MAX_STRING) ? [...(value as string[])] : null;
+  }
 }
 
-function readCognitoStreams(value: unknown): CognitoStreams | undefined | null {
+/** A section (PushSync, CognitoStreams) with only the table's members, copied; null when it is not one. */
+function readSection(section: SectionName, value: unknown): Record<string, unknown> | undefined | null {
   if (value === undefined) return undefined;
-  if (!isObject(value) || !onlyKeys(value, ['StreamName', 'RoleArn', 'StreamingStatus'])) return null;
-  if (!optionalString(value.StreamName) || !optionalString(value.RoleArn)) return null;
-  if (value.StreamingStatus !== undefined && value.StreamingStatus !== 'ENABLED' && value.StreamingStatus !== 'DISABLED') return null;
-  const streams: CognitoStreams = {};
-  if (value.StreamName !== undefined) streams.StreamName = value.StreamName;
-  if (value.RoleArn !== undefined) streams.RoleArn = value.RoleArn;
-  if (value.StreamingStatus !== undefined) streams.StreamingStatus = value.StreamingStatus;
-  return streams;
+  const fields = fieldsOf(section);
+  if (!isObject(value) || !onlyKeys(value, fields.map((field) => field.name))) return null;
+  const copy: Record<string, unknown> = {};
+  for (const field of fields) {
+    const member = readMember(field, value[field.name]);
+    if (member === null) return null;
+    if (member !== undefined) copy[field.name] = member;
+  }
+  return copy;
+}
+
+/** The configuration of an `edit` message, copied member by member as the field table says; undefined when it is not one. */
+function readConfiguration(value: unknown): SyncConfiguration | undefined {
+  if (!isObject(value) || !onlyKeys(value, topLevelNames())) return undefined;
+  const copy: Record<string, unknown> = {};
+  for (const field of fieldsOf(undefined)) {
+    const member = readMember(field, value[field.name]);
+    if (member === null || (field.required && member === undefined)) return undefined;
+    if (member !== undefined) copy[field.name] = member;
+  }
+  for (const section of SECTIONS) {
+    const members = readSection(section.name, value[section.name]);
+    if (members === null) return undefined;
+    if (members) copy[section.name] = members;
+  }
+  return copy as unknown as SyncConfiguration;
 }
 
 /**
@@ -93,16 +119,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'pick':
       return onlyKeys(value, ['type', 'field']) && (PICKER_FIELDS as readonly unknown[]).includes(value.field) ? { type: 'pick', field: value.field as PickerField } : undefined;
     case 'edit': {
-      if (!onlyKeys(value, ['type', 'configuration']) || !isObject(value.configuration)) return undefined;
-      const configuration = value.configuration;
-      if (!onlyKeys(configuration, ['IdentityPoolId', 'PushSync', 'CognitoStreams']) || typeof configuration.IdentityPoolId !== 'string' || configuration.IdentityPoolId.length > MAX_STRING) return undefined;
-      const pushSync = readPushSync(configuration.PushSync);
-      const cognitoStreams = readCognitoStreams(configuration.CognitoStreams);
-      if (pushSync === null || cognitoStreams === null) return undefined;
-      const copy: SyncConfiguration = { IdentityPoolId: configuration.IdentityPoolId };
-      if (pushSync) copy.PushSync = pushSync;
-      if (cognitoStreams) copy.CognitoStreams = cognitoStreams;
-      return { type: 'edit', configuration: copy };
+      if (!onlyKeys(value, ['type', 'configuration'])) return undefined;
+      const configuration = readConfiguration(value.configuration);
+      return configuration ? { type: 'edit', configuration } : undefined;
     }
     default:
       return undefined;

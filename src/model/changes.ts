@@ -4,6 +4,7 @@
 // list or a blank optional member is no change. Used by the form's "pending changes" list and by
 // the extension. Pure: no vscode, no AWS SDK.
 import { normalizeConfiguration, SyncConfiguration } from './configuration';
+import { FieldRule, fieldsOf, SECTIONS } from './fields';
 
 const NONE = '(none)';
 const NOT_SET = '(not set)';
@@ -13,35 +14,36 @@ function changed(label: string, from: string | undefined, to: string | undefined
 }
 
 /**
- * One line per difference between `live` and `next`, in a stable order (identity pool, push sync,
- * Cognito Streams); empty when saving `next` would change nothing.
+ * One line per difference between `live` and `next`, in a stable order (the field table's:
+ * identity pool, push sync, Cognito Streams); empty when saving `next` would change nothing.
  */
 export function describeChanges(live: SyncConfiguration, next: SyncConfiguration): string[] {
-  const from = normalizeConfiguration(live);
-  const to = normalizeConfiguration(next);
+  const from = normalizeConfiguration(live) as unknown as Record<string, Record<string, unknown> | undefined>;
+  const to = normalizeConfiguration(next) as unknown as Record<string, Record<string, unknown> | undefined>;
   const lines: string[] = [];
-  lines.push(...changed('Identity pool', from.IdentityPoolId, to.IdentityPoolId, NONE));
-
-  if (from.PushSync && !to.PushSync) {
-    lines.push('Push sync turned off');
-  } else if (to.PushSync) {
-    if (!from.PushSync) lines.push('Push sync turned on');
-    const before = new Set(from.PushSync?.ApplicationArns ?? []);
-    const after = new Set(to.PushSync.ApplicationArns ?? []);
-    for (const arn of after) if (!before.has(arn)) lines.push(`Application ARN added: ${arn}`);
-    for (const arn of before) if (!after.has(arn)) lines.push(`Application ARN removed: ${arn}`);
-    lines.push(...changed('Push sync role', from.PushSync?.RoleArn, to.PushSync.RoleArn, NONE));
-  }
-
-  if (from.CognitoStreams && !to.CognitoStreams) {
-    lines.push('Cognito Streams turned off');
-  } else if (to.CognitoStreams) {
-    if (!from.CognitoStreams) lines.push('Cognito Streams turned on');
-    const before = from.CognitoStreams ?? {};
-    const after = to.CognitoStreams;
-    lines.push(...changed('Stream name', before.StreamName, after.StreamName, NONE));
-    lines.push(...changed('Cognito Streams role', before.RoleArn, after.RoleArn, NONE));
-    lines.push(...changed('Streaming status', before.StreamingStatus, after.StreamingStatus, NOT_SET));
+  for (const field of fieldsOf(undefined)) lines.push(...fieldChanges(field, from, to));
+  for (const section of SECTIONS) {
+    const before = from[section.name];
+    const after = to[section.name];
+    if (before && !after) {
+      lines.push(`${section.title} turned off`);
+    } else if (after) {
+      if (!before) lines.push(`${section.title} turned on`);
+      for (const field of fieldsOf(section.name)) lines.push(...fieldChanges(field, before ?? {}, after));
+    }
   }
   return lines;
+}
+
+/** The lines for one member: added and removed items of a list, else "label: before → after". */
+function fieldChanges(field: FieldRule, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  if (field.type === 'stringList') {
+    const was = new Set((before[field.name] as string[] | undefined) ?? []);
+    const is = new Set((after[field.name] as string[] | undefined) ?? []);
+    return [
+      ...[...is].filter((item) => !was.has(item)).map((item) => `${field.changeLabel} added: ${item}`),
+      ...[...was].filter((item) => !is.has(item)).map((item) => `${field.changeLabel} removed: ${item}`),
+    ];
+  }
+  return changed(field.changeLabel, before[field.name] as string | undefined, after[field.name] as string | undefined, field.type === 'enum' ? NOT_SET : NONE);
 }

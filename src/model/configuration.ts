@@ -1,6 +1,8 @@
 // The Cognito Sync configuration of one identity pool, in the wire shape of
 // SetIdentityPoolConfiguration (also the `--cli-input-json` of the AWS CLI, so the same object is
-// the `*.cognito-sync.json` file format). Pure: no vscode, no AWS SDK.
+// the `*.cognito-sync.json` file format), its canonical form and its text. The members are the
+// field table's (fields.ts). Pure: no vscode, no AWS SDK.
+import { fieldsOf, SECTIONS, SectionName } from './fields';
 
 export type StreamingStatus = 'ENABLED' | 'DISABLED';
 
@@ -42,32 +44,34 @@ const present = (text: string | undefined): string | undefined => (text === unde
  */
 export function normalizeConfiguration(configuration: SyncConfiguration): SyncConfiguration {
   const normalized: SyncConfiguration = { IdentityPoolId: configuration.IdentityPoolId };
-  const pushSync = normalizePushSync(configuration.PushSync);
-  const cognitoStreams = normalizeCognitoStreams(configuration.CognitoStreams);
-  if (pushSync) normalized.PushSync = pushSync;
-  if (cognitoStreams) normalized.CognitoStreams = cognitoStreams;
+  for (const section of SECTIONS) {
+    const members = normalizeSection(section.name, configuration[section.name]);
+    if (members) (normalized as unknown as Record<string, unknown>)[section.name] = members;
+  }
   return normalized;
 }
 
-function normalizePushSync(pushSync: PushSync | undefined): PushSync | undefined {
-  if (!pushSync) return undefined;
-  const arns = [...new Set((pushSync.ApplicationArns ?? []).map((arn) => arn.trim()).filter((arn) => arn !== ''))].sort();
-  const roleArn = present(pushSync.RoleArn);
-  if (arns.length === 0 && roleArn === undefined) return undefined;
-  const normalized: PushSync = { ApplicationArns: arns };
-  if (roleArn !== undefined) normalized.RoleArn = roleArn;
-  return normalized;
-}
-
-function normalizeCognitoStreams(streams: CognitoStreams | undefined): CognitoStreams | undefined {
-  if (!streams) return undefined;
-  const normalized: CognitoStreams = {};
-  const streamName = present(streams.StreamName);
-  const roleArn = present(streams.RoleArn);
-  if (streamName !== undefined) normalized.StreamName = streamName;
-  if (roleArn !== undefined) normalized.RoleArn = roleArn;
-  if (streams.StreamingStatus !== undefined) normalized.StreamingStatus = streams.StreamingStatus;
-  return Object.keys(normalized).length === 0 ? undefined : normalized;
+/** A section in canonical form: lists as sorted sets (always present), blank strings left out; undefined when nothing is set. */
+function normalizeSection(section: SectionName, value: PushSync | CognitoStreams | undefined): Record<string, unknown> | undefined {
+  if (!value) return undefined;
+  const members = value as Record<string, unknown>;
+  const normalized: Record<string, unknown> = {};
+  let anything = false;
+  for (const field of fieldsOf(section)) {
+    const member = members[field.name];
+    if (field.type === 'stringList') {
+      const items = [...new Set(((member as string[] | undefined) ?? []).map((item) => item.trim()).filter((item) => item !== ''))].sort();
+      normalized[field.name] = items;
+      anything ||= items.length > 0;
+    } else {
+      const kept = field.type === 'string' ? present(member as string | undefined) : member;
+      if (kept !== undefined) {
+        normalized[field.name] = kept;
+        anything = true;
+      }
+    }
+  }
+  return anything ? normalized : undefined;
 }
 
 /** Whether two configurations mean the same thing (see normalizeConfiguration). */
@@ -76,11 +80,12 @@ export function sameConfiguration(a: SyncConfiguration, b: SyncConfiguration): b
 }
 
 function canonicalJson(configuration: SyncConfiguration): string {
-  const { IdentityPoolId, PushSync, CognitoStreams } = configuration;
   return JSON.stringify([
-    IdentityPoolId,
-    PushSync ? [PushSync.ApplicationArns ?? [], PushSync.RoleArn ?? null] : null,
-    CognitoStreams ? [CognitoStreams.StreamName ?? null, CognitoStreams.RoleArn ?? null, CognitoStreams.StreamingStatus ?? null] : null,
+    configuration.IdentityPoolId,
+    ...SECTIONS.map((section) => {
+      const members = configuration[section.name] as Record<string, unknown> | undefined;
+      return members ? fieldsOf(section.name).map((field) => members[field.name] ?? (field.type === 'stringList' ? [] : null)) : null;
+    }),
   ]);
 }
 
@@ -111,4 +116,19 @@ export function setConfigurationRequest(current: SyncConfiguration, next: SyncCo
   if (to.CognitoStreams) request.CognitoStreams = to.CognitoStreams;
   else if (from.CognitoStreams) request.CognitoStreams = {};
   return request;
+}
+
+/** The text of a configuration document: the table's member order, two-space indent, final newline. */
+export function formatConfiguration(configuration: SyncConfiguration): string {
+  const source = configuration as unknown as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const field of fieldsOf(undefined)) ordered[field.name] = source[field.name];
+  for (const section of SECTIONS) {
+    const members = source[section.name] as Record<string, unknown> | undefined;
+    if (!members) continue;
+    const written: Record<string, unknown> = {};
+    for (const field of fieldsOf(section.name)) if (members[field.name] !== undefined) written[field.name] = members[field.name];
+    ordered[section.name] = written;
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -17,7 +17,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode } from '../../src/explorer/nodes';
 import { admin, requiredEnv } from '../host/emulatorAdmin';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';

@@ -1,5 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
+import { activateExtension } from './treeRows';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 
@@ -23,7 +25,27 @@ describe('host: activation', () => {
     assert.equal(configuration.get('requestTimeoutSeconds'), 15);
   });
 
-  it('Show Log runs without error', async () => {
-    await vscode.commands.executeCommand('cognitoSync.showLog');
+  it('shows the profile in the status bar as soon as it is active, before the tree is read', async () => {
+    const api = await activateExtension();
+    assert.match(api.activeProfile.statusBar.shown.text, new RegExp(`AWS: ${api.session.profileName}\\b`));
+  });
+
+  it('Show Log shows the "Cognito Sync" output channel without taking the focus', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const show = api.log.show;
+    const calls: unknown[][] = [];
+    api.log.show = (...args: unknown[]) => {
+      calls.push(args);
+      return (show as (...args: unknown[]) => void).apply(api.log, args);
+    };
+    try {
+      await vscode.commands.executeCommand('cognitoSync.showLog');
+    } finally {
+      api.log.show = show;
+    }
+    assert.deepEqual(calls, [[true]]);
+    // The Output view opens the channel's document (scheme `output`) to show it.
+    await eventually(async () => vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'output').map((document) => document.uri.toString()), { accept: (shown) => shown.some((uri) => decodeURIComponent(uri).includes('Cognito Sync')), describe: (shown) => `output documents: ${shown.join(', ') || 'none'}`, what: 'the Cognito Sync output channel to be shown' });
   });
 });

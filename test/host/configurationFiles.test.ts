@@ -7,24 +7,26 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { ExportReport } from '../../src/commands/exportCommand';
 import type { ApplyOutcome } from '../../src/commands/fileCommands';
 import type { FileCommandPrompts, NoticeSeverity } from '../../src/commands/fileCommandPrompts';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
+import { validateConfigurationText } from '../../src/model/configurationText';
 import { requireAwsCli, runAwsCli } from '../fixtures/awsCli';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension } from './treeRows';
+import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
+const ACCOUNT = MAIN_ACCOUNT;
 const REGION = 'us-east-1';
 /** A region no other suite puts pools in, so a region export sees exactly this suite's pools. */
 const EXPORT_REGION = 'ap-southeast-2';
 /** The emulator's public demo key of ACCOUNT (README: "Demo access keys"); it opens nothing else. */
 const DEMO_KEY = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'demo-secret-key-for-the-local-emulator-01' };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/FilesTestRole`;
+const ROLE = roleArn(ACCOUNT, 'FilesTestRole');
 const app = (name: string, region = REGION) => `arn:aws:sns:${region}:${ACCOUNT}:app/GCM/${name}`;
 
 interface StoredConfiguration {
@@ -88,16 +90,6 @@ async function workspaceFile(name: string, content: string): Promise<vscode.Uri>
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
   createdFiles.push(file);
   return file;
-}
-
-async function waitFor<T>(probe: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: last seen ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function wholeText(document: vscode.TextDocument): vscode.Range {
@@ -166,7 +158,7 @@ describe('host: configuration files (new, export, compare, apply)', function () 
       // Saving writes it to that path, and only then.
       createdFiles.push(onDisk);
       assert.equal(await document.save(), true);
-      await waitFor(() => fs.existsSync(onDisk.fsPath), Boolean, 'the saved file on disk');
+      await eventually(() => fs.existsSync(onDisk.fsPath), { accept: Boolean, what: 'the saved file on disk', timeoutMs: 20_000 });
       assert.deepEqual(JSON.parse(fs.readFileSync(onDisk.fsPath, 'utf8')), await storedAsFile(identityPoolId));
     });
 
@@ -190,11 +182,7 @@ describe('host: configuration files (new, export, compare, apply)', function () 
 
       // The untitled document gets the JSON schema (jsonValidation) and our own warnings.
       await editor.edit((edit) => edit.replace(wholeText(editor.document), json({ IdentityPoolId: `${REGION}:0c1ba052-e098-41fa-a76e-eaa2c125f861`, PushSync: { ApplicationArns: [app('Elsewhere', 'eu-west-1')], RoleArn: 'arn:aws:iam::123456789012:user/not-a-role' } })));
-      const diagnostics = await waitFor(
-        () => vscode.languages.getDiagnostics(uri).map((diagnostic) => `${diagnostic.source ?? ''}: ${diagnostic.message}`),
-        (messages) => messages.some((message) => message.includes('Not an IAM role ARN')) && messages.some((message) => message.startsWith('Cognito Sync') && message.includes('in eu-west-1, the pool is in us-east-1')),
-        'the schema error and the Problems-panel warning on the untitled file',
-      );
+      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri).map((diagnostic) => `${diagnostic.source ?? ''}: ${diagnostic.message}`), { accept: (messages) => messages.some((message) => message.includes('Not an IAM role ARN')) && messages.some((message) => message.startsWith('Cognito Sync') && message.includes('in eu-west-1, the pool is in us-east-1')), what: 'the schema error and the Problems-panel warning on the untitled file', timeoutMs: 20_000 });
       assert.ok(diagnostics.length >= 2);
     });
   });
@@ -342,11 +330,7 @@ describe('host: configuration files (new, export, compare, apply)', function () 
           assert.deepEqual(notices.map((notice) => notice.severity), ['warning']);
           assert.match(notices[0].message, /^Exported 3, skipped 0, failed 1 .*The failures are in the log\.$/);
           const failedPool = report.failed[0].identityPoolId;
-          await waitFor(
-            () => extensionLogText().split('\n').filter((line) => line.includes('[error]') && line.includes(`Export of identity pool`) && line.includes(failedPool)),
-            (lines) => lines.some((line) => /NotAuthorized|not authorized|denied/i.test(line)),
-            'the failure with its reason in the "Cognito Sync" log',
-          );
+          await eventually(() => extensionLogText().split('\n').filter((line) => line.includes('[error]') && line.includes(`Export of identity pool`) && line.includes(failedPool)), { accept: (lines) => lines.some((line) => /NotAuthorized|not authorized|denied/i.test(line)), what: 'the failure with its reason in the "Cognito Sync" log', timeoutMs: 20_000 });
         } finally {
           fs.rmSync(folder, { recursive: true, force: true });
         }
@@ -365,7 +349,7 @@ describe('host: configuration files (new, export, compare, apply)', function () 
       await vscode.workspace.applyEdit(edit);
 
       assert.equal(await vscode.commands.executeCommand('cognitoSync.compareWithRemote', file), true);
-      const diff = await waitFor(activeDiff, Boolean, 'a diff editor is active');
+      const diff = await eventually(activeDiff, { accept: Boolean, what: 'a diff editor is active', timeoutMs: 20_000 });
       assert.equal(diff!.original.scheme, 'cognito-sync-live');
       assert.equal(diff!.modified.toString(), file.toString());
       assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'files-compare: live ↔ compare.cognito-sync.json');

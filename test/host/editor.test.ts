@@ -4,13 +4,14 @@ import type { ExtensionTestApi } from '../../src/extension';
 import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import { validateConfigurationText } from '../../src/model/configurationText';
+import type { ExplorerNode } from '../../src/explorer/nodes';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
+import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
+const ACCOUNT = MAIN_ACCOUNT;
 const REGION = 'us-east-1';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/EditorTestRole`;
+const ROLE = roleArn(ACCOUNT, 'EditorTestRole');
 
 /** The pool as the emulator holds it: the oracle, independent of the extension's code. */
 async function storedPool(identityPoolId: string): Promise<{ pushSync?: { RoleArn?: string; ApplicationArns?: string[] }; cognitoStreams?: { StreamName?: string } }> {

@@ -6,9 +6,10 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
-import type { ExplorerNode, PoolNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode, PoolNode } from '../../src/explorer/nodes';
 import {
   activateExtension,
   describeTree,
@@ -23,7 +24,6 @@ import {
   settledTree,
   snapshot,
   useProfile,
-  waitFor,
   type Row,
   type TreeSnapshot,
 } from './treeRows';
@@ -396,12 +396,7 @@ describe('host: the Identity Pools tree', function () {
       await settledTree(api, 'the refreshed listing', (tree) => poolRows(tree.root).length > 0);
       const [listing] = await loggedRequests('ListIdentityPoolUsage');
       assert.ok(listing, 'the emulator served the listing');
-      const text = await waitFor(
-        async () => extensionLogText(),
-        (content) => content.includes(`request=${listing.requestId}`),
-        (content) => (content ? `…${content.slice(-600)}` : 'no log text'),
-        'the log channel has the listing\'s line',
-      );
+      const text = await eventually(async () => extensionLogText(), { accept: (content) => content.includes(`request=${listing.requestId}`), describe: (content) => (content ? `…${content.slice(-600)}` : 'no log text'), what: 'the log channel has the listing\'s line', timeoutMs: 20_000 });
       const line = text.split('\n').find((candidate) => candidate.includes(`request=${listing.requestId}`)) ?? '';
       assert.match(line, /\[info\] Cognito Sync ListIdentityPoolUsage ap-northeast-1 profile=demo \d+ ms ok/);
       assert.ok(!/demo-secret-key|aws_secret_access_key/i.test(text), 'a secret reached the log');
@@ -417,15 +412,10 @@ describe('host: the Identity Pools tree', function () {
       // Every page answers after 800 ms: three pages of 60 take 2.4 s.
       await admin('POST', 'faults', { operation: 'ListIdentityPoolUsage', kind: 'latency', latencyMs: 800 });
       await setSetting('regions', ['us-east-2']);
-      const partial = await waitFor(
-        () => rows(api),
-        (list) => poolRows(list).length > 0 && list.some(isLoading),
-        (list) => `${poolRows(list).length} pools, loading: ${list.some(isLoading)}`,
-        'some pools show while the listing goes on',
-      );
+      const partial = await eventually(() => rows(api), { accept: (list) => poolRows(list).length > 0 && list.some(isLoading), describe: (list) => `${poolRows(list).length} pools, loading: ${list.some(isLoading)}`, what: 'some pools show while the listing goes on', timeoutMs: 20_000 });
       assert.ok(poolRows(partial).length < 150, `all ${poolRows(partial).length} pools were there before the listing ended`);
       assert.equal(partial.find(isLoading)?.label, 'Loading more pools…');
-      const complete = await waitFor(() => rows(api), (list) => !list.some(isLoading), (list) => `${poolRows(list).length} pools`, 'the listing ends');
+      const complete = await eventually(() => rows(api), { accept: (list) => !list.some(isLoading), describe: (list) => `${poolRows(list).length} pools`, what: 'the listing ends', timeoutMs: 20_000 });
       assert.equal(poolRows(complete).length, 150);
     });
 
@@ -451,19 +441,19 @@ describe('host: the Identity Pools tree', function () {
       try {
         for (const file of files) fs.writeFileSync(file, '');
         await vscode.commands.executeCommand('cognitoSync.refresh');
-        const empty = await waitFor(() => rows(api), (list) => list.length === 0, (list) => labels(list).join(', '), 'the tree is empty without profiles');
+        const empty = await eventually(() => rows(api), { accept: (list) => list.length === 0, describe: (list) => labels(list).join(', '), what: 'the tree is empty without profiles', timeoutMs: 20_000 });
         assert.deepEqual(empty, []);
       } finally {
         files.forEach((file, index) => fs.writeFileSync(file, saved[index]));
       }
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const back = await waitFor(() => rows(api), (list) => poolRows(list).length > 0, (list) => labels(list).join(', '), 'the pools are back with the profiles');
+      const back = await eventually(() => rows(api), { accept: (list) => poolRows(list).length > 0, describe: (list) => labels(list).join(', '), what: 'the pools are back with the profiles', timeoutMs: 20_000 });
       assert.ok(labels(back).includes('ShopMobile_Prod'));
     });
 
     it('shows an item that opens the profile picker when the selected profile is in neither file', async () => {
       await setSetting('profile', 'no-such-profile');
-      const list = await waitFor(() => rows(api), (found) => found.some((row) => row.contextValue === 'cognitoSync.error'), (found) => labels(found).join(', '), 'the missing profile is reported');
+      const list = await eventually(() => rows(api), { accept: (found) => found.some((row) => row.contextValue === 'cognitoSync.error'), describe: (found) => labels(found).join(', '), what: 'the missing profile is reported', timeoutMs: 20_000 });
       const item = list.find((row) => row.contextValue === 'cognitoSync.error');
       assert.equal(item?.label, 'Profile no-such-profile: profile not found');
       assert.equal(item?.command?.command, 'cognitoSync.selectProfile');

@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
-import type { PoolNode } from '../../src/explorer/poolsTree';
+import type { PoolNode } from '../../src/explorer/nodes';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { TestAwsFiles } from './awsFiles';
 import { admin, requiredEnv } from './emulatorAdmin';
@@ -25,12 +26,13 @@ import {
   settledTree,
   sleep,
   useProfile,
-  waitFor,
 } from './treeRows';
+import { DEMO_KEYS, MAIN_ACCOUNT, applicationArn, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/FaultSuiteRole`;
-const DEMO_KEYS = 'aws_access_key_id = AKIAEMULATORDEMO0001\naws_secret_access_key = demo-secret-key-for-the-local-emulator-01\n';
+const ACCOUNT = MAIN_ACCOUNT;
+const ROLE = roleArn(ACCOUNT, 'FaultSuiteRole');
+const APPLICATION = applicationArn('GCM', ACCOUNT, 'us-east-1', 'FaultSuite');
+const DEMO_KEYS_INI = `aws_access_key_id = ${DEMO_KEYS.main.accessKeyId}\naws_secret_access_key = ${DEMO_KEYS.main.secretAccessKey}\n`;
 
 interface StoredPool {
   identityPool: { IdentityPoolId: string; IdentityPoolName: string };
@@ -207,7 +209,7 @@ describe('host: faults (issue 8)', function () {
   it('the server gone mid-save (connection dropped on SetIdentityPoolConfiguration): the save fails saying so, the edits stay, and a later save writes them', async () => {
     const identityPoolId = await newPool('faults-dropped-save');
     const document = await vscode.workspace.openTextDocument(configurationUri({ profile: api.session.profileName, identityPoolId, poolName: 'faults-dropped-save' }));
-    const edited = text({ IdentityPoolId: identityPoolId, PushSync: { ApplicationArns: [`arn:aws:sns:us-east-1:${ACCOUNT}:app/GCM/FaultSuite`], RoleArn: ROLE } });
+    const edited = text({ IdentityPoolId: identityPoolId, PushSync: { ApplicationArns: [APPLICATION], RoleArn: ROLE } });
     await replaceAll(document, edited);
     await admin('POST', 'faults', { operation: 'SetIdentityPoolConfiguration', kind: 'drop' });
 
@@ -223,7 +225,7 @@ describe('host: faults (issue 8)', function () {
     await admin('DELETE', 'faults');
     assert.equal(await document.save(), true, 'the same edits save once the server is back');
     assert.equal(document.isDirty, false);
-    assert.deepEqual((await storedPool('us-east-1', identityPoolId))?.pushSync, { ApplicationArns: [`arn:aws:sns:us-east-1:${ACCOUNT}:app/GCM/FaultSuite`], RoleArn: ROLE });
+    assert.deepEqual((await storedPool('us-east-1', identityPoolId))?.pushSync, { ApplicationArns: [APPLICATION], RoleArn: ROLE });
   });
 
   it('credentials that expire mid-session (credential_process): AWS says ExpiredTokenException, the extension gets new ones and the listing succeeds without the user doing anything', async () => {
@@ -287,7 +289,7 @@ fetch(${JSON.stringify(`${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}/__emula
   });
 
   it('the selected profile deleted from the config file: the tree says so with its two ways out, an open document keeps its edits and refuses to save, and saves once the profile is back', async () => {
-    const doomed = `\n[profile doomed]\nregion = us-east-1\nendpoint_url = ${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}\n${DEMO_KEYS}`;
+    const doomed = `\n[profile doomed]\nregion = us-east-1\nendpoint_url = ${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}\n${DEMO_KEYS_INI}`;
     fs.appendFileSync(awsFiles.configFile, doomed);
     await useProfile(api, 'doomed');
     await settledTree(api, 'doomed lists us-east-1', (tree) => poolRows(tree.root).length > 0);
@@ -298,7 +300,7 @@ fetch(${JSON.stringify(`${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}/__emula
 
     // Deleted from the file behind the extension's back: the file watcher notices, no refresh.
     fs.writeFileSync(awsFiles.configFile, awsFiles.original(awsFiles.configFile));
-    const gone = await waitFor(() => rows(api), (list) => errorRows(list).length > 0, (list) => labels(list).join(', '), 'the tree reports the missing profile');
+    const gone = await eventually(() => rows(api), { accept: (list) => errorRows(list).length > 0, describe: (list) => labels(list).join(', '), what: 'the tree reports the missing profile', timeoutMs: 20_000 });
     assert.deepEqual(
       gone.map((row) => [row.label, row.command?.command]),
       [
@@ -308,7 +310,7 @@ fetch(${JSON.stringify(`${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}/__emula
     );
     assert.ok(gone[0].tooltip?.includes(awsFiles.configFile), gone[0].tooltip);
     await vscode.commands.executeCommand(gone[1].command!.command);
-    await waitFor(async () => vscode.window.activeTextEditor?.document.uri.fsPath, (file) => file === awsFiles.configFile, String, 'Open AWS Config File opens the config file');
+    await eventually(async () => vscode.window.activeTextEditor?.document.uri.fsPath, { accept: (file) => file === awsFiles.configFile, describe: String, what: 'Open AWS Config File opens the config file', timeoutMs: 20_000 });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     assert.equal(document.isDirty, true);

@@ -10,17 +10,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { FileCommandPrompts } from '../../src/commands/fileCommandPrompts';
 import { configurationUri } from '../../src/editor/configurationUri';
-import { validateConfigurationText } from '../../src/model/rules';
+import { validateConfigurationText } from '../../src/model/configurationText';
 import { HOSTILE_CATEGORIES, HostileFile, hostileConfigurationFiles } from '../fixtures/hostileConfigurations';
 import { admin } from './emulatorAdmin';
-import { EXTENSION_ID, activateExtension, replaceAll, sleep, waitFor } from './treeRows';
+import { EXTENSION_ID, activateExtension, replaceAll, sleep } from './treeRows';
+import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
+const ACCOUNT = MAIN_ACCOUNT;
 const REGION = 'us-east-1';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/HostileCorpusRole`;
+const ROLE = roleArn(ACCOUNT, 'HostileCorpusRole');
 const POOL_NAME = 'hostile-corpus';
 const OUR_SOURCE = 'Cognito Sync';
 /** Refused files per category opened in editors: every category, 60 files and more. */
@@ -148,7 +150,7 @@ describe('host: the hostile-file corpus', function () {
         shown.set(file, document);
       }
       const missing = () => [...shown].filter(([, document]) => vscode.languages.getDiagnostics(document.uri).length === 0).map(([file]) => file.name);
-      await waitFor(async () => missing(), (names) => names.length === 0, (names) => JSON.stringify(names), 'every refused file shows a diagnostic');
+      await eventually(async () => missing(), { accept: (names) => names.length === 0, describe: (names) => JSON.stringify(names), what: 'every refused file shows a diagnostic', timeoutMs: 20_000 });
       for (const [file, document] of shown) {
         const diagnostics = vscode.languages.getDiagnostics(document.uri);
         const ours = diagnostics.filter((diagnostic) => diagnostic.source === OUR_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error);
@@ -190,7 +192,7 @@ describe('host: the hostile-file corpus', function () {
         const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
         return input instanceof vscode.TabInputCustom && input.viewType === viewType && input.uri.toString() === uri.toString();
       };
-      await waitFor(async () => isTheForm(), Boolean, () => String(vscode.window.tabGroups.activeTabGroup.activeTab?.label), `${file.name} opens in the form`, 10_000);
+      await eventually(async () => isTheForm(), { accept: Boolean, describe: () => String(vscode.window.tabGroups.activeTabGroup.activeTab?.label), what: `${file.name} opens in the form`, timeoutMs: 10_000 });
       // Time for the webview to load, get the document's state and render it.
       await sleep(1_500);
       assert.ok(isTheForm(), `${file.name}: the form is no longer the active editor`);

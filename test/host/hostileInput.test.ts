@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { ProfileSnapshot } from '../../src/aws';
 import { configurationUri, parseConfigurationUri } from '../../src/editor/configurationUri';
@@ -30,12 +31,12 @@ import {
   settledTree,
   sleep,
   snapshot,
-  waitFor,
 } from './treeRows';
+import { DEMO_KEYS, MAIN_ACCOUNT, applicationArn, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/HostileInputRole`;
-const DEMO_SECRET = 'demo-secret-key-for-the-local-emulator-01';
+const ACCOUNT = MAIN_ACCOUNT;
+const ROLE = roleArn(ACCOUNT, 'HostileInputRole');
+const DEMO_SECRET = DEMO_KEYS.main.secretAccessKey;
 
 const text = (configuration: object) => `${JSON.stringify(configuration, null, 2)}\n`;
 
@@ -84,8 +85,8 @@ describe('host: hostile input (issue 8)', function () {
     // them: AssumeRoleArn is `arn:aws:iam::\d+:role/.*` and StreamName has no pattern.
     const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', '<script>alert(document.cookie)</script>', '"><b>bold</b>', '[click](command:workbench.action.quit)', '&lt;entity&gt; $(alert)'];
     const STREAM = '<img src=x onerror=alert(2)>';
-    const STREAM_ROLE = `arn:aws:iam::${ACCOUNT}:role/<script>alert(3)</script>`;
-    const PUSH_ROLE = `arn:aws:iam::${ACCOUNT}:role/"><b>x</b>`;
+    const STREAM_ROLE = roleArn(ACCOUNT, '<script>alert(3)</script>');
+    const PUSH_ROLE = roleArn(ACCOUNT, '"><b>x</b>');
 
     it('the tree carries them as plain text: string labels, descriptions and tooltips, no markdown or HTML anywhere', async () => {
       const ids = new Map<string, string>();
@@ -93,7 +94,7 @@ describe('host: hostile input (issue 8)', function () {
       const first = ids.get(HOSTILE_NAMES[0])!;
       const saved = await api.session.setConfiguration(
         { IdentityPoolId: first },
-        { IdentityPoolId: first, PushSync: { ApplicationArns: [`arn:aws:sns:us-west-2:${ACCOUNT}:app/GCM/Hostile`], RoleArn: PUSH_ROLE }, CognitoStreams: { StreamName: STREAM, RoleArn: STREAM_ROLE, StreamingStatus: 'ENABLED' } },
+        { IdentityPoolId: first, PushSync: { ApplicationArns: [applicationArn('GCM', ACCOUNT, 'us-west-2', 'Hostile')], RoleArn: PUSH_ROLE }, CognitoStreams: { StreamName: STREAM, RoleArn: STREAM_ROLE, StreamingStatus: 'ENABLED' } },
       );
       assert.equal(saved.status, 'saved', 'the service model accepts the values');
 
@@ -156,7 +157,7 @@ describe('host: hostile input (issue 8)', function () {
   });
 
   describe('an oversized configuration', () => {
-    const ARNS = Array.from({ length: 5000 }, (_, index) => `arn:aws:sns:us-east-1:${ACCOUNT}:app/GCM/Oversized-${String(index + 1).padStart(5, '0')}`);
+    const ARNS = Array.from({ length: 5000 }, (_, index) => applicationArn('GCM', ACCOUNT, 'us-east-1', `Oversized-${String(index + 1).padStart(5, '0')}`));
     /**
      * The bound on the extension host's event-loop delay (a 10 ms timer firing late) throughout,
      * and on a command round trip (extension host → workbench → extension host) while the user
@@ -215,12 +216,7 @@ describe('host: hostile input (issue 8)', function () {
     }
 
     const repeatWarnings = (uri: vscode.Uri) =>
-      waitFor(
-        async () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Cognito Sync').map((diagnostic) => diagnostic.message),
-        (messages) => messages.some((message) => /repeats application ARN 1\b/.test(message)),
-        (messages) => JSON.stringify(messages.slice(0, 3)),
-        'the repeated ARN at the end is reported',
-      );
+      eventually(async () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Cognito Sync').map((diagnostic) => diagnostic.message), { accept: (messages) => messages.some((message) => /repeats application ARN 1\b/.test(message)), describe: (messages) => JSON.stringify(messages.slice(0, 3)), what: 'the repeated ARN at the end is reported', timeoutMs: 20_000 });
 
     it('a pool with 5,000 application ARNs (the model sets no maximum) opens as JSON, validates to the last ARN, saves, and opens in the form; the extension host answers within 1 s throughout', async () => {
       const identityPoolId = await newPool('hostile-oversized', 'us-east-1');
@@ -253,7 +249,7 @@ describe('host: hostile input (issue 8)', function () {
         typed.insert(uri, document.positionAt(last), `,\n      "${ARNS[0]}"`);
         assert.ok(await vscode.workspace.applyEdit(typed));
         assert.deepEqual(await repeatWarnings(uri), ['Application ARN 5001 repeats application ARN 1.']);
-        const added = `arn:aws:sns:us-east-1:${ACCOUNT}:app/APNS/Oversized-added`;
+        const added = applicationArn('APNS', ACCOUNT, 'us-east-1', 'Oversized-added');
         const start = document.getText().lastIndexOf(ARNS[0]);
         const retyped = new vscode.WorkspaceEdit();
         retyped.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(start + ARNS[0].length)), added);

@@ -4,18 +4,20 @@
 // tree is read through the provider, as a user would see it after each command.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import { CognitoSyncClient, DescribeIdentityPoolUsageCommand, ListRecordsCommand, UpdateRecordsCommand } from '@aws-sdk/client-cognito-sync';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { BulkPublishDetails } from '../../src/aws';
 import type { SyncCommandPrompts } from '../../src/commands/syncCommands';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode } from '../../src/explorer/nodes';
 import { formatDate } from '../../src/explorer/presentation';
 import { admin, requiredEnv } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, rowLabelled, rows, sleep } from './treeRows';
+import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 
-const ACCOUNT = '111111111111';
+const ACCOUNT = MAIN_ACCOUNT;
 const REGION = 'us-east-1';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/SyncCommandsTestRole`;
+const ROLE = roleArn(ACCOUNT, 'SyncCommandsTestRole');
 /** The emulator's public demo key of account 111111111111 (README), for calls the extension does not make. */
 const DEMO_KEY = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'demo-secret-key-for-the-local-emulator-01' };
 const WAIT_MS = 20_000;
@@ -145,16 +147,6 @@ const recordedProgress: SyncCommandPrompts['withProgress'] = (options, task) => 
   );
 };
 
-async function eventually<T>(probe: () => T | Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
-
 const noticeMatching = (severity: Severity, pattern: RegExp) => () => recorder.notices.find((notice) => notice.severity === severity && pattern.test(notice.message));
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +241,7 @@ describe('host: sync trigger, bulk publish and usage commands', function () {
       await vscode.commands.executeCommand('cognitoSync.setSyncTrigger', { identityPoolId: id });
       assert.match(recorder.notices[0]?.message ?? '', /^Sync trigger of trigger-invalid \(.+\) not set: The fifth part of the ARN must be the 12-digit account id\.$/);
       assert.deepEqual(recorder.notices[0].actions, ['Edit Again']);
-      await eventually(() => recorder.inputs.length === 3, 'the box reopens');
+      await eventually(() => recorder.inputs.length === 3, { what: 'the box reopens', timeoutMs: WAIT_MS });
       assert.equal(recorder.inputs[2].value, malformed, 'with the text typed before');
       assert.deepEqual((await storedPool(id)).events, { SyncTrigger: kept });
       assert.equal((await requestsFor('SetCognitoEvents', id)).length, writes);
@@ -375,7 +367,7 @@ describe('host: sync trigger, bulk publish and usage commands', function () {
       assert.match(recorder.notices[0].message, /^A bulk publish of bulk-duplicate \(.+\) is already running \(started .+\)\. AWS runs one at a time per pool, so no second one was started; this one continues on AWS\.$/);
       assert.equal((await requestsFor('BulkPublish', id)).filter((request) => request.status === 400).length, 1, 'AWS refused the second one');
 
-      await eventually(noticeMatching('info', /^Bulk publish of bulk-duplicate .* succeeded/), 'following it reaches SUCCEEDED');
+      await eventually(noticeMatching('info', /^Bulk publish of bulk-duplicate .* succeeded/), { what: 'following it reaches SUCCEEDED', timeoutMs: WAIT_MS });
       assert.match(recorder.progress[0]?.reports.at(-1) ?? '', /^SUCCEEDED/);
     });
 

@@ -3,8 +3,9 @@
 // does, for the host suites that check what the user sees.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/poolsTree';
+import type { ExplorerNode } from '../../src/explorer/nodes';
 
 export const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 
@@ -49,18 +50,6 @@ export function rowLabelled(list: Row[], label: string): Row {
   return row;
 }
 
-/** Polls until `accept` holds; fails with what was last seen. */
-export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, describe: (value: T) => string, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still not the case after ${timeoutMs} ms. Last seen: ${describe(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    value = await probe();
-  }
-  return value;
-}
-
 /** The root rows and, when the root shows regions, each region's rows, read under `profile`. */
 export interface TreeSnapshot {
   /** The session's profile when the reading began. */
@@ -87,7 +76,7 @@ export const allRows = (tree: TreeSnapshot) => [...tree.root, ...[...tree.region
 
 /** The tree once no region is loading any more and `accept` holds. */
 export function settledTree(api: ExtensionTestApi, what: string, accept: (tree: TreeSnapshot) => boolean = () => true, timeoutMs = 20_000): Promise<TreeSnapshot> {
-  return waitFor(() => snapshot(api), (tree) => !allRows(tree).some(isLoading) && accept(tree), describeTree, what, timeoutMs);
+  return eventually(() => snapshot(api), { accept: (tree) => !allRows(tree).some(isLoading) && accept(tree), describe: describeTree, what, timeoutMs });
 }
 
 export type Setting = 'profile' | 'regions' | 'endpoint' | 'requestTimeoutSeconds';
@@ -102,7 +91,7 @@ export async function setSetting(key: Setting, value: unknown): Promise<void> {
 export async function useProfile(api: ExtensionTestApi, profile: string | undefined): Promise<void> {
   await setSetting('profile', profile);
   const expected = profile ?? process.env.AWS_PROFILE ?? 'default';
-  await waitFor(async () => api.session.profileName, (name) => name === expected, (name) => name, `the session switches to profile ${expected}`);
+  await eventually(async () => api.session.profileName, { accept: (name) => name === expected, describe: (name) => name, what: `the session switches to profile ${expected}`, timeoutMs: 20_000 });
 }
 
 /** Every setting back to its default, the session on the AWS_PROFILE profile again. */

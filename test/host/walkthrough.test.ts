@@ -3,7 +3,8 @@
 // welcome view of "no profile" links to the walkthrough, which opens.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activateExtension, waitFor } from './treeRows';
+import { eventually } from '../toolkit/eventually';
+import { EXTENSION_ID, activateExtension } from './treeRows';
 
 const WALKTHROUGH_ID = 'cognitoSync.gettingStarted';
 
@@ -58,12 +59,11 @@ describe('host: the Getting Started walkthrough', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', ...args);
     // The walkthrough is a webview-less editor of the workbench: a tab appears (its label varies by version).
-    const tabs = await waitFor(
-      async () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)),
-      (labels) => labels.length > 0,
-      (labels) => labels.join(', ') || 'no tab',
-      'the walkthrough opens in an editor',
-    );
+    const tabs = await eventually(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)), {
+      accept: (labels) => labels.length > 0,
+      describe: (labels) => labels.join(', ') || 'no tab',
+      what: 'the walkthrough opens in an editor',
+    });
     assert.ok(tabs.length > 0);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

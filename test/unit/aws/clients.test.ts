@@ -1,67 +1,53 @@
 import * as assert from 'assert/strict';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { AwsFiles, DEMO_KEYS, RunningEmulator, createPools, expectAwsError, isolateAwsEnv, requestsOf, staticProfile, startTestEmulator, testSession, MAIN_ACCOUNT } from './helpers';
+import { DEMO_KEYS, DEMO_POOLS, createPools, expectAwsError, requestsOf, staticProfile, testSession, useTwoEmulators, MAIN_ACCOUNT } from './helpers';
 
-const SHOP_PROD = 'us-east-1:10350ca4-bbf1-2a1a-8acf-f7f2c830f090';
+const SHOP_PROD = DEMO_POOLS.shopMobileProd;
 
 describe('aws clients', () => {
-  let files: AwsFiles;
-  let emulator: RunningEmulator;
-  let second: RunningEmulator;
-
-  before(async () => {
-    emulator = await startTestEmulator({ seed: 'demo' });
-    second = await startTestEmulator({ seed: 'demo' });
-    files = new AwsFiles(
-      [
-        '[profile main]\nregion = us-east-1',
-        '[profile other]\nregion = us-west-2',
-        `[profile pointed]\nregion = us-east-1\nendpoint_url = ${emulator.url}`,
-        `[profile split]\nservices = split\n[services split]\ncognito_sync =\n  endpoint_url = ${emulator.url}\ncognito_identity =\n  endpoint_url = ${second.url}`,
-      ].join('\n') + '\n',
-      [staticProfile('main', DEMO_KEYS.main), staticProfile('other', DEMO_KEYS.other), staticProfile('pointed', DEMO_KEYS.main), staticProfile('split', DEMO_KEYS.main)].join(''),
-    );
-  });
-  after(async () => {
-    await emulator.close();
-    await second.close();
-    files.remove();
-  });
-  isolateAwsEnv(() => files);
+  const demo = useTwoEmulators((emulator, second) => ({
+    config: [
+      '[profile main]\nregion = us-east-1',
+      '[profile other]\nregion = us-west-2',
+      `[profile pointed]\nregion = us-east-1\nendpoint_url = ${emulator.url}`,
+      `[profile split]\nservices = split\n[services split]\ncognito_sync =\n  endpoint_url = ${emulator.url}\ncognito_identity =\n  endpoint_url = ${second.url}`,
+    ].join('\n') + '\n',
+    credentials: [staticProfile('main', DEMO_KEYS.main), staticProfile('other', DEMO_KEYS.other), staticProfile('pointed', DEMO_KEYS.main), staticProfile('split', DEMO_KEYS.main)].join(''),
+  }));
 
   it('sends to the profile\'s endpoint_url when the endpoint setting is empty', async () => {
-    const { session } = testSession(files, { profile: 'pointed' });
-    const before = requestsOf(emulator, 'GetIdentityPoolConfiguration').length;
+    const { session } = testSession(demo.files, { profile: 'pointed' });
+    const before = requestsOf(demo.emulator, 'GetIdentityPoolConfiguration').length;
     const configuration = await session.getConfiguration(SHOP_PROD);
     assert.equal(configuration.IdentityPoolId, SHOP_PROD);
-    assert.equal(requestsOf(emulator, 'GetIdentityPoolConfiguration').length, before + 1);
+    assert.equal(requestsOf(demo.emulator, 'GetIdentityPoolConfiguration').length, before + 1);
     session.dispose();
   });
 
   it('sends to the endpoint setting rather than the profile\'s endpoint_url', async () => {
-    const { session } = testSession(files, { profile: 'pointed', endpoint: second.url });
-    const onProfileEndpoint = requestsOf(emulator, 'DescribeIdentityPoolUsage').length;
+    const { session } = testSession(demo.files, { profile: 'pointed', endpoint: demo.second.url });
+    const onProfileEndpoint = requestsOf(demo.emulator, 'DescribeIdentityPoolUsage').length;
     await session.describeUsage(SHOP_PROD);
-    assert.equal(requestsOf(second, 'DescribeIdentityPoolUsage').length, 1);
-    assert.equal(requestsOf(emulator, 'DescribeIdentityPoolUsage').length, onProfileEndpoint);
+    assert.equal(requestsOf(demo.second, 'DescribeIdentityPoolUsage').length, 1);
+    assert.equal(requestsOf(demo.emulator, 'DescribeIdentityPoolUsage').length, onProfileEndpoint);
     session.dispose();
   });
 
   it('honours the services section per service: Sync and Identity each to their own endpoint', async () => {
-    const { session } = testSession(files, { profile: 'split' });
-    const syncCalls = requestsOf(emulator, 'ListIdentityPoolUsage').length;
-    const identityCalls = requestsOf(second, 'ListIdentityPools').length;
+    const { session } = testSession(demo.files, { profile: 'split' });
+    const syncCalls = requestsOf(demo.emulator, 'ListIdentityPoolUsage').length;
+    const identityCalls = requestsOf(demo.second, 'ListIdentityPools').length;
     const listing = await session.listPoolsInRegions(['eu-west-1']);
     assert.equal(listing.regions[0].pools.length, 2);
-    assert.equal(requestsOf(emulator, 'ListIdentityPoolUsage').length, syncCalls + 1);
-    assert.equal(requestsOf(second, 'ListIdentityPools').length, identityCalls + 1);
-    assert.equal(requestsOf(emulator, 'ListIdentityPools').length, 0);
+    assert.equal(requestsOf(demo.emulator, 'ListIdentityPoolUsage').length, syncCalls + 1);
+    assert.equal(requestsOf(demo.second, 'ListIdentityPools').length, identityCalls + 1);
+    assert.equal(requestsOf(demo.emulator, 'ListIdentityPools').length, 0);
     session.dispose();
   });
 
   it('shows two accounts through two profiles', async () => {
-    const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
+    const { session } = testSession(demo.files, { profile: 'main', endpoint: demo.emulator.url });
     const main = await session.listPoolsInRegions(['us-east-1']);
     session.setProfile('other');
     const other = await session.listPoolsInRegions(['us-east-1']);
@@ -72,7 +58,7 @@ describe('aws clients', () => {
   });
 
   it('reuses one client pair per (profile, region) and drops them when the profile changes', async () => {
-    const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
+    const { session } = testSession(demo.files, { profile: 'main', endpoint: demo.emulator.url });
     await session.getConfiguration(SHOP_PROD);
     await session.describeUsage(SHOP_PROD);
     assert.equal(session.clientCount, 1);
@@ -86,9 +72,9 @@ describe('aws clients', () => {
   });
 
   it('never delivers the old profile\'s pools after a profile switch, even mid-listing', async () => {
-    await createPools(emulator, MAIN_ACCOUNT, 'ap-southeast-2', 200, 'slow');
-    const { session } = testSession(files, { profile: 'main', endpoint: emulator.url });
-    await fetch(`${emulator.url}/__emulator/settings`, { method: 'PATCH', body: JSON.stringify({ latencyMs: 60 }), headers: { 'content-type': 'application/json' } });
+    await createPools(demo.emulator, MAIN_ACCOUNT, 'ap-southeast-2', 200, 'slow');
+    const { session } = testSession(demo.files, { profile: 'main', endpoint: demo.emulator.url });
+    await fetch(`${demo.emulator.url}/__emulator/settings`, { method: 'PATCH', body: JSON.stringify({ latencyMs: 60 }), headers: { 'content-type': 'application/json' } });
     const seen: string[] = [];
     try {
       const error = await expectAwsError(
@@ -106,13 +92,13 @@ describe('aws clients', () => {
       assert.equal(after.profile, 'other');
       assert.deepEqual(after.regions[0].pools, [], 'account 2 has no pools there');
     } finally {
-      await fetch(`${emulator.url}/__emulator/settings`, { method: 'PATCH', body: JSON.stringify({ latencyMs: 0 }), headers: { 'content-type': 'application/json' } });
+      await fetch(`${demo.emulator.url}/__emulator/settings`, { method: 'PATCH', body: JSON.stringify({ latencyMs: 0 }), headers: { 'content-type': 'application/json' } });
       session.dispose();
     }
   });
 
   it('refuses a region where Cognito Sync does not exist before sending anything', async () => {
-    const { session, records } = testSession(files, { profile: 'main', endpoint: emulator.url });
+    const { session, records } = testSession(demo.files, { profile: 'main', endpoint: demo.emulator.url });
     const listing = await session.listPoolsInRegions(['eu-north-1']);
     assert.equal(listing.regions[0].error?.kind, 'regionNotSupported');
     assert.equal(records.length, 0);
@@ -128,7 +114,7 @@ describe('aws clients', () => {
       response.end(JSON.stringify({ IdentityPoolId: SHOP_PROD }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { session, records } = testSession(files, { profile: 'main', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    const { session, records } = testSession(demo.files, { profile: 'main', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     try {
       await session.getConfiguration(SHOP_PROD);
       const userAgent = `${seen[0]['user-agent']} ${seen[0]['x-amz-user-agent']}`;

@@ -1,8 +1,9 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import { AwsFiles, MAIN_ACCOUNT, RunningEmulator, admin, expectAwsError, isolateAwsEnv, requestsOf, startTestEmulator, testSession } from './helpers';
+import { DEMO_POOLS } from '../../toolkit';
 
-const SHOP_PROD = 'us-east-1:10350ca4-bbf1-2a1a-8acf-f7f2c830f090';
+const SHOP_PROD = DEMO_POOLS.shopMobileProd;
 
 /** Temporary keys the emulator knows, valid until `expiresAt`. */
 async function issue(emulator: RunningEmulator, serial: string, expiresAt: number) {

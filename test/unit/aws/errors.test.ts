@@ -2,9 +2,10 @@ import * as assert from 'assert/strict';
 import * as net from 'net';
 import { AwsError } from '../../../src/aws';
 import { AwsFiles, DEMO_KEYS, MAIN_ACCOUNT, RunningEmulator, addFault, admin, clearFaults, expectAwsError, isolateAwsEnv, requestsOf, staticProfile, startTestEmulator, testSession } from './helpers';
+import { DEMO_POOLS, poolId } from '../../toolkit';
 
-const SHOP_PROD = 'us-east-1:10350ca4-bbf1-2a1a-8acf-f7f2c830f090';
-const UNKNOWN_POOL = 'us-east-1:00000000-0000-0000-0000-000000000000';
+const SHOP_PROD = DEMO_POOLS.shopMobileProd;
+const UNKNOWN_POOL = poolId('us-east-1', '00000000-0000-0000-0000-000000000000');
 const DENIED = { accessKeyId: 'AKIATESTDENIEDSET001', secretAccessKey: 'test-secret-of-a-key-denied-set-config-0001' };
 const TEMPORARY = { accessKeyId: 'ASIATESTTEMPORARY001', secretAccessKey: 'test-secret-of-temporary-credentials-00001', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN/with+chars=0001' };
 

@@ -4,30 +4,16 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startEmulator } from '../../../emulator';
-import type { EmulatorOptions, FaultInput, RunningEmulator } from '../../../emulator';
+import type { FaultInput } from '../../../emulator';
 import { AdminClient } from '../emulator/helpers';
 import { ApiCallRecord, AwsError, AwsErrorKind, AwsSession, AwsSessionOptions, createAwsSession, formatApiCall } from '../../../src/aws';
+import { Credentials, RunningEmulator, startTestEmulator, useFixture } from '../../toolkit';
 
+// The toolkit's accounts, keys, ids and emulator, for the suites of this folder.
+export { DEMO_KEYS, DEMO_POOLS, MAIN_ACCOUNT, OTHER_ACCOUNT, eventually, startTestEmulator } from '../../toolkit';
 export type { RunningEmulator };
 
-export const MAIN_ACCOUNT = '111111111111';
-export const OTHER_ACCOUNT = '222222222222';
-
-/** The emulator's demo keys (README): account 1, account 2, account 1 denied cognito-identity:*. */
-export const DEMO_KEYS = {
-  main: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'demo-secret-key-for-the-local-emulator-01' },
-  other: { accessKeyId: 'AKIAEMULATORDEMO0002', secretAccessKey: 'demo-secret-key-for-the-local-emulator-02' },
-  syncOnly: { accessKeyId: 'AKIAEMULATORDEMO0003', secretAccessKey: 'demo-secret-key-for-the-local-emulator-03' },
-} as const;
-
-export interface Keys {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-export const staticProfile = (name: string, keys: Keys) =>
+export const staticProfile = (name: string, keys: Credentials) =>
   `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n${keys.sessionToken ? `aws_session_token = ${keys.sessionToken}\n` : ''}`;
 
 /** A temporary directory with an AWS config and credentials file. */
@@ -97,8 +83,27 @@ export function isolateAwsEnv(files: () => AwsFiles): void {
   });
 }
 
-export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, ...options });
+/**
+ * The suite fixture of the tests that need two emulators (the second one to tell endpoints apart)
+ * and AWS files whose profiles point at them: both started with the demo data before the suite,
+ * the environment pointed at the files, everything removed after.
+ */
+export function useTwoEmulators(profiles: (first: RunningEmulator, second: RunningEmulator) => { config: string; credentials: string }): { emulator: RunningEmulator; second: RunningEmulator; files: AwsFiles } {
+  const fixture = useFixture(
+    async () => {
+      const emulator = await startTestEmulator({ seed: 'demo' });
+      const second = await startTestEmulator({ seed: 'demo' });
+      const { config, credentials } = profiles(emulator, second);
+      return { emulator, second, files: new AwsFiles(config, credentials) };
+    },
+    async ({ emulator, second, files }) => {
+      await emulator?.close();
+      await second?.close();
+      files?.remove();
+    },
+  );
+  isolateAwsEnv(() => fixture.files);
+  return fixture;
 }
 
 export function admin<T = Record<string, unknown>>(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<T> {
@@ -152,15 +157,6 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
-}
-
-/** Resolves when `check` returns true, polling; fails after `timeoutMs`. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The emulator's request log entries (who called what, with which key). */

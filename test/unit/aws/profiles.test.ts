@@ -186,7 +186,7 @@ describe('aws profiles', () => {
       edited.rewrite('credentials', staticProfile('team', DEMO_KEYS.other));
       const after = await session.listPoolsInRegions(['us-east-1']);
       assert.deepEqual(after.regions[0].pools.map((pool) => pool.name), ['PartnerPortal']);
-      await eventually(() => notified > 0, 3000, 'the file watcher to fire');
+      await eventually(() => notified > 0, { timeoutMs: 3000, what: 'the file watcher to fire' });
     } finally {
       subscription.dispose();
       session.dispose();

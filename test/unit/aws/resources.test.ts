@@ -15,46 +15,31 @@ import {
   admin,
   clearFaults,
   expectAwsError,
-  isolateAwsEnv,
   requestsOf,
   staticProfile,
-  startTestEmulator,
   testSession,
+  useTwoEmulators,
 } from './helpers';
 
 const names = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(4, '0')}`);
 
 describe('aws resources: the ARN pickers’ lists', () => {
-  let files: AwsFiles;
-  let emulator: RunningEmulator;
-  let second: RunningEmulator;
-
-  before(async () => {
-    emulator = await startTestEmulator({ seed: 'demo' });
-    second = await startTestEmulator({ seed: 'demo' });
-    files = new AwsFiles(
-      [
-        '[profile main]\nregion = eu-west-1',
-        '[profile other]\nregion = us-west-2',
-        `[profile pointed]\nregion = us-east-1\nendpoint_url = ${emulator.url}`,
-        `[profile split]\nservices = split\n[services split]\nsns =\n  endpoint_url = ${second.url}\niam =\n  endpoint_url = ${second.url}\nkinesis =\n  endpoint_url = ${emulator.url}`,
-      ].join('\n') + '\n',
-      [staticProfile('main', DEMO_KEYS.main), staticProfile('other', DEMO_KEYS.other), staticProfile('synconly', DEMO_KEYS.syncOnly), staticProfile('pointed', DEMO_KEYS.main), staticProfile('split', DEMO_KEYS.main)].join(''),
-    );
-  });
-  after(async () => {
-    await emulator.close();
-    await second.close();
-    files.remove();
-  });
-  afterEach(() => clearFaults(emulator));
-  isolateAwsEnv(() => files);
+  const demo = useTwoEmulators((emulator, second) => ({
+    config: [
+      '[profile main]\nregion = eu-west-1',
+      '[profile other]\nregion = us-west-2',
+      `[profile pointed]\nregion = us-east-1\nendpoint_url = ${emulator.url}`,
+      `[profile split]\nservices = split\n[services split]\nsns =\n  endpoint_url = ${second.url}\niam =\n  endpoint_url = ${second.url}\nkinesis =\n  endpoint_url = ${emulator.url}`,
+    ].join('\n') + '\n',
+    credentials: [staticProfile('main', DEMO_KEYS.main), staticProfile('other', DEMO_KEYS.other), staticProfile('synconly', DEMO_KEYS.syncOnly), staticProfile('pointed', DEMO_KEYS.main), staticProfile('split', DEMO_KEYS.main)].join(''),
+  }));
+  afterEach(() => clearFaults(demo.emulator));
 
   /** A session of `profile` against the first emulator (maxAttempts 1: a fault is not retried away). */
   const sessionOf = (profile: string, options: { endpoint?: string; maxAttempts?: number } = {}) =>
-    testSession(files, { profile, endpoint: 'endpoint' in options ? options.endpoint : emulator.url, maxAttempts: options.maxAttempts ?? 1 });
+    testSession(demo.files, { profile, endpoint: 'endpoint' in options ? options.endpoint : demo.emulator.url, maxAttempts: options.maxAttempts ?? 1 });
 
-  const addResources = (body: Record<string, unknown>) => admin(emulator, 'POST', 'resources', body);
+  const addResources = (body: Record<string, unknown>) => admin(demo.emulator, 'POST', 'resources', body);
 
   describe('listing', () => {
     it('lists the platform applications of a region by name, with their platform (from the ARN) and Enabled', async () => {
@@ -138,26 +123,26 @@ describe('aws resources: the ARN pickers’ lists', () => {
     it('collects 250 applications and 250 streams over three pages each', async () => {
       await addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-2', platformApplications: names(250, 'App').map((name) => ({ name, platform: 'GCM' })), streams: names(250, 'paged').map((name) => ({ name })) });
       const { session } = sessionOf('main');
-      const before = { sns: requestsOf(emulator, 'ListPlatformApplications').length, kinesis: requestsOf(emulator, 'ListStreams').length };
+      const before = { sns: requestsOf(demo.emulator, 'ListPlatformApplications').length, kinesis: requestsOf(demo.emulator, 'ListStreams').length };
       const applications = await session.listPlatformApplications('us-east-2');
       const streams = await session.listStreams('us-east-2');
       assert.equal(applications.items.length, 250);
       assert.equal(new Set(applications.items.map((application) => application.arn)).size, 250);
       assert.deepEqual(streams.items.map((stream) => stream.name), names(250, 'paged'));
       assert.equal(applications.capped || streams.capped, false);
-      assert.equal(requestsOf(emulator, 'ListPlatformApplications').length - before.sns, 3, '100 per page');
-      assert.equal(requestsOf(emulator, 'ListStreams').length - before.kinesis, 3, '100 per page');
+      assert.equal(requestsOf(demo.emulator, 'ListPlatformApplications').length - before.sns, 3, '100 per page');
+      assert.equal(requestsOf(demo.emulator, 'ListStreams').length - before.kinesis, 3, '100 per page');
       session.dispose();
     });
 
     it('follows IAM’s Marker page by page (pages of 3 here), and asks for 1000 at a time by default', async () => {
       const { session } = sessionOf('main');
-      const before = requestsOf(emulator, 'ListRoles').length;
+      const before = requestsOf(demo.emulator, 'ListRoles').length;
       const paged = await listRoles(session.caller(), 3);
       assert.equal(paged.items.length, 7);
-      assert.equal(requestsOf(emulator, 'ListRoles').length - before, 3, '7 roles in pages of 3');
+      assert.equal(requestsOf(demo.emulator, 'ListRoles').length - before, 3, '7 roles in pages of 3');
       assert.deepEqual(paged.items, (await session.listRoles()).items, 'the same list, in the same order');
-      assert.equal(requestsOf(emulator, 'ListRoles').length - before, 4, 'one request of up to 1000');
+      assert.equal(requestsOf(demo.emulator, 'ListRoles').length - before, 4, 'one request of up to 1000');
       session.dispose();
     });
 
@@ -166,20 +151,20 @@ describe('aws resources: the ARN pickers’ lists', () => {
       // Named to come after the demo roles in IAM's order, so the first 1000 hold those too.
       await addResources({ accountId: OTHER_ACCOUNT, roles: names(1050, 'Zz').map((name) => ({ name })) });
       const { session } = sessionOf('other');
-      const before = { sns: requestsOf(emulator, 'ListPlatformApplications').length, kinesis: requestsOf(emulator, 'ListStreams').length, iam: requestsOf(emulator, 'ListRoles').length };
+      const before = { sns: requestsOf(demo.emulator, 'ListPlatformApplications').length, kinesis: requestsOf(demo.emulator, 'ListStreams').length, iam: requestsOf(demo.emulator, 'ListRoles').length };
       const streams = await session.listStreams('eu-central-1');
       assert.equal(streams.items.length, MAX_LISTED_RESOURCES);
       assert.equal(streams.capped, true);
       assert.deepEqual(streams.items.map((stream) => stream.name), names(1000, 'many'));
-      assert.equal(requestsOf(emulator, 'ListStreams').length - before.kinesis, 10, 'ten pages of 100, not the eleventh');
+      assert.equal(requestsOf(demo.emulator, 'ListStreams').length - before.kinesis, 10, 'ten pages of 100, not the eleventh');
       const applications = await session.listPlatformApplications('eu-central-1');
       assert.equal(applications.items.length, MAX_LISTED_RESOURCES);
       assert.equal(applications.capped, true);
-      assert.equal(requestsOf(emulator, 'ListPlatformApplications').length - before.sns, 10);
+      assert.equal(requestsOf(demo.emulator, 'ListPlatformApplications').length - before.sns, 10);
       const roles = await session.listRoles();
       assert.equal(roles.items.length, MAX_LISTED_RESOURCES);
       assert.equal(roles.capped, true);
-      assert.equal(requestsOf(emulator, 'ListRoles').length - before.iam, 1);
+      assert.equal(requestsOf(demo.emulator, 'ListRoles').length - before.iam, 1);
       // The cap applies to what was fetched: the roles trusting Cognito Sync among them still come first.
       const trusting = roles.items.filter((role) => role.trustsCognitoSync);
       assert.ok(trusting.some((role) => role.name === 'PartnerPushRole'));
@@ -191,7 +176,7 @@ describe('aws resources: the ARN pickers’ lists', () => {
   describe('caching', () => {
     it('a second call is answered from the cache (no request); another region or refresh asks again', async () => {
       const { session } = sessionOf('main');
-      const count = () => requestsOf(emulator).filter((entry) => ['ListPlatformApplications', 'ListRoles', 'ListStreams'].includes(entry.operation)).length;
+      const count = () => requestsOf(demo.emulator).filter((entry) => ['ListPlatformApplications', 'ListRoles', 'ListStreams'].includes(entry.operation)).length;
       const first = await Promise.all([session.listPlatformApplications('us-east-1'), session.listRoles(), session.listStreams('us-east-1')]);
       const afterFirst = count();
       const again = await Promise.all([session.listPlatformApplications('us-east-1'), session.listRoles(), session.listStreams('us-east-1')]);
@@ -211,9 +196,9 @@ describe('aws resources: the ARN pickers’ lists', () => {
 
     it('calls made while a list is being fetched share one request, and each gets its own copy', async () => {
       const { session } = sessionOf('main');
-      const before = requestsOf(emulator, 'ListStreams').length;
+      const before = requestsOf(demo.emulator, 'ListStreams').length;
       const [a, b] = await Promise.all([session.listStreams('ap-northeast-1'), session.listStreams('ap-northeast-1')]);
-      assert.equal(requestsOf(emulator, 'ListStreams').length - before, 1);
+      assert.equal(requestsOf(demo.emulator, 'ListStreams').length - before, 1);
       assert.deepEqual(a, b);
       a.items.pop();
       assert.equal((await session.listStreams('ap-northeast-1')).items.length, b.items.length, 'changing a returned list leaves the cache alone');
@@ -222,7 +207,7 @@ describe('aws resources: the ARN pickers’ lists', () => {
 
     it('a profile switch clears the cache: the other account’s list, then the first one asked again', async () => {
       const { session } = sessionOf('main');
-      const count = () => requestsOf(emulator, 'ListPlatformApplications').length;
+      const count = () => requestsOf(demo.emulator, 'ListPlatformApplications').length;
       const mainApplications = await session.listPlatformApplications('us-east-1');
       const before = count();
       session.setProfile('other');
@@ -232,17 +217,17 @@ describe('aws resources: the ARN pickers’ lists', () => {
       session.setProfile('main');
       assert.deepEqual((await session.listPlatformApplications('us-east-1')).items, mainApplications.items);
       assert.equal(count(), before + 2, 'the first profile’s list was asked again');
-      assert.equal(requestsOf(emulator, 'ListPlatformApplications').slice(-1)[0].accountId, MAIN_ACCOUNT);
+      assert.equal(requestsOf(demo.emulator, 'ListPlatformApplications').slice(-1)[0].accountId, MAIN_ACCOUNT);
       session.dispose();
     });
 
     it('a change of the endpoint setting clears the cache', async () => {
       const { session } = sessionOf('main');
       await session.listStreams('us-east-1');
-      const before = requestsOf(second, 'ListStreams').length;
-      session.updateSettings({ endpoint: second.url, requestTimeoutSeconds: 5 });
+      const before = requestsOf(demo.second, 'ListStreams').length;
+      session.updateSettings({ endpoint: demo.second.url, requestTimeoutSeconds: 5 });
       await session.listStreams('us-east-1');
-      assert.equal(requestsOf(second, 'ListStreams').length, before + 1, 'asked at the new endpoint');
+      assert.equal(requestsOf(demo.second, 'ListStreams').length, before + 1, 'asked at the new endpoint');
       session.dispose();
     });
   });
@@ -254,11 +239,11 @@ describe('aws resources: the ARN pickers’ lists', () => {
       assert.equal(error.details.code, 'AccessDenied');
       assert.equal(error.details.httpStatus, 403);
       assert.match(error.message, /^IAM ListRoles in us-east-1 \(profile "synconly"\) was refused: the IAM identity of profile "synconly" is not allowed to call iam:ListRoles/);
-      const before = requestsOf(emulator, 'ListRoles').length;
+      const before = requestsOf(demo.emulator, 'ListRoles').length;
       await expectAwsError(session.listRoles(), 'notAuthorized');
-      assert.equal(requestsOf(emulator, 'ListRoles').length, before, 'the refusal was remembered');
+      assert.equal(requestsOf(demo.emulator, 'ListRoles').length, before, 'the refusal was remembered');
       await expectAwsError(session.listRoles({ refresh: true }), 'notAuthorized');
-      assert.equal(requestsOf(emulator, 'ListRoles').length, before + 1, 'refresh asks again');
+      assert.equal(requestsOf(demo.emulator, 'ListRoles').length, before + 1, 'refresh asks again');
       // The same key lists applications and streams.
       assert.ok((await session.listPlatformApplications('us-east-1')).items.length > 0);
       assert.ok((await session.listStreams('us-east-1')).items.length > 0);
@@ -267,10 +252,10 @@ describe('aws resources: the ARN pickers’ lists', () => {
 
     it('sns and kinesis denied are kind notAuthorized too (SNS AuthorizationError, Kinesis AccessDeniedException)', async () => {
       const keys = { accessKeyId: 'AKIAEMULATORNOPICK01', secretAccessKey: 'secret-of-the-no-picker-key-000000000' };
-      await admin(emulator, 'POST', 'credentials', { ...keys, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'kinesis:*'] });
+      await admin(demo.emulator, 'POST', 'credentials', { ...keys, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'kinesis:*'] });
       const denied = new AwsFiles('', staticProfile('denied', keys));
       try {
-        const { session } = testSession(denied, { profile: 'denied', endpoint: emulator.url });
+        const { session } = testSession(denied, { profile: 'denied', endpoint: demo.emulator.url });
         const sns = await expectAwsError(session.listPlatformApplications('us-east-1'), 'notAuthorized');
         assert.equal(sns.details.code, 'AuthorizationErrorException');
         assert.match(sns.message, /sns:ListPlatformApplications/);
@@ -285,18 +270,18 @@ describe('aws resources: the ARN pickers’ lists', () => {
 
     it('an injected fault becomes a readable AwsError, is not cached, and the next call succeeds', async () => {
       const { session, lines } = sessionOf('main');
-      await addFault(emulator, { service: 'iam', operation: 'ListRoles', kind: 'error', error: 'ServiceFailureException' });
+      await addFault(demo.emulator, { service: 'iam', operation: 'ListRoles', kind: 'error', error: 'ServiceFailureException' });
       const failure = await expectAwsError(session.listRoles(), 'serviceError');
       assert.equal(failure.details.code, 'ServiceFailureException');
       assert.match(failure.message, /^IAM ListRoles in us-east-1 \(profile "main"\) failed with an AWS service error \(ServiceFailureException\)/);
       assert.match(failure.message, /Try again later\. Request id: [0-9a-f-]{36}\./);
-      await addFault(emulator, { service: 'kinesis', operation: 'ListStreams', kind: 'error', error: 'LimitExceededException' });
+      await addFault(demo.emulator, { service: 'kinesis', operation: 'ListStreams', kind: 'error', error: 'LimitExceededException' });
       const throttled = await expectAwsError(session.listStreams('us-east-1'), 'throttled');
       assert.match(throttled.message, /^Kinesis ListStreams in us-east-1 \(profile "main"\) was throttled by AWS \(LimitExceededException\)/);
-      await addFault(emulator, { service: 'sns', operation: 'ListPlatformApplications', kind: 'drop' });
+      await addFault(demo.emulator, { service: 'sns', operation: 'ListPlatformApplications', kind: 'drop' });
       const dropped = await expectAwsError(session.listPlatformApplications('us-east-1'), 'network');
       assert.match(dropped.message, /^SNS ListPlatformApplications in us-east-1 \(profile "main"\) failed: .*http:\/\/127\.0\.0\.1:\d+/);
-      await clearFaults(emulator);
+      await clearFaults(demo.emulator);
       assert.ok((await session.listRoles()).items.length > 0);
       assert.ok((await session.listStreams('us-east-1')).items.length > 0);
       assert.ok((await session.listPlatformApplications('us-east-1')).items.length > 0);
@@ -316,11 +301,11 @@ describe('aws resources: the ARN pickers’ lists', () => {
   describe('endpoints, as for the other clients', () => {
     it('the profile’s endpoint_url serves all three when the endpoint setting is empty; IAM is signed for us-east-1', async () => {
       const { session, records } = sessionOf('pointed', { endpoint: undefined });
-      const before = emulator.requests().length;
+      const before = demo.emulator.requests().length;
       await session.listPlatformApplications('eu-west-1');
       await session.listRoles();
       await session.listStreams('eu-west-1');
-      const calls = emulator.requests().slice(before).map((entry) => `${entry.service} ${entry.operation} ${entry.region} ${entry.status}`);
+      const calls = demo.emulator.requests().slice(before).map((entry) => `${entry.service} ${entry.operation} ${entry.region} ${entry.status}`);
       assert.deepEqual(calls, ['sns ListPlatformApplications eu-west-1 200', 'iam ListRoles us-east-1 200', 'kinesis ListStreams eu-west-1 200']);
       assert.deepEqual(records.map((record) => formatApiCall(record).split(' ').slice(0, 3).join(' ')), ['SNS ListPlatformApplications eu-west-1', 'IAM ListRoles us-east-1', 'Kinesis ListStreams eu-west-1']);
       session.dispose();
@@ -329,22 +314,22 @@ describe('aws resources: the ARN pickers’ lists', () => {
     it('a services section sends each service to its own endpoint_url', async () => {
       const { session } = sessionOf('split', { endpoint: undefined });
       const count = (target: RunningEmulator, operation: string) => requestsOf(target, operation).length;
-      const before = { sns: count(second, 'ListPlatformApplications'), iam: count(second, 'ListRoles'), kinesis: count(emulator, 'ListStreams') };
+      const before = { sns: count(demo.second, 'ListPlatformApplications'), iam: count(demo.second, 'ListRoles'), kinesis: count(demo.emulator, 'ListStreams') };
       await session.listPlatformApplications('us-east-1');
       await session.listRoles();
       await session.listStreams('us-east-1');
       assert.deepEqual(
-        { sns: count(second, 'ListPlatformApplications') - before.sns, iam: count(second, 'ListRoles') - before.iam, kinesis: count(emulator, 'ListStreams') - before.kinesis },
+        { sns: count(demo.second, 'ListPlatformApplications') - before.sns, iam: count(demo.second, 'ListRoles') - before.iam, kinesis: count(demo.emulator, 'ListStreams') - before.kinesis },
         { sns: 1, iam: 1, kinesis: 1 },
       );
       session.dispose();
     });
 
     it('the endpoint setting wins over the profile’s endpoint_url', async () => {
-      const { session } = testSession(files, { profile: 'pointed', endpoint: second.url, maxAttempts: 1 });
-      const before = requestsOf(second, 'ListRoles').length;
+      const { session } = testSession(demo.files, { profile: 'pointed', endpoint: demo.second.url, maxAttempts: 1 });
+      const before = requestsOf(demo.second, 'ListRoles').length;
       await session.listRoles();
-      assert.equal(requestsOf(second, 'ListRoles').length, before + 1);
+      assert.equal(requestsOf(demo.second, 'ListRoles').length, before + 1);
       session.dispose();
     });
   });

@@ -3,17 +3,20 @@
 // request timeout), while a persistent server error is reported after 3 attempts.
 import * as assert from 'assert/strict';
 import { THROTTLED_MAX_ATTEMPTS } from '../../../src/aws/clients';
+import { DEMO_POOLS, seededRandom } from '../../toolkit';
 import { AwsFiles, DEMO_KEYS, MAIN_ACCOUNT, RunningEmulator, addFault, admin, clearFaults, expectAwsError, isolateAwsEnv, requestsOf, staticProfile, startTestEmulator, testSession } from './helpers';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
-const SHOP_PROD = 'us-east-1:10350ca4-bbf1-2a1a-8acf-f7f2c830f090';
+const SHOP_PROD = DEMO_POOLS.shopMobileProd;
+/** The seed of the emulator's fault dice: a failing run fails again the same way. */
+const FAULT_SEED = 20261207;
 
 describe('aws retries', () => {
   let files: AwsFiles;
   let emulator: RunningEmulator;
 
   before(async () => {
-    emulator = await startTestEmulator({ seed: 'demo' });
+    emulator = await startTestEmulator({ seed: 'demo', faultRandom: seededRandom(FAULT_SEED) });
     files = new AwsFiles('', staticProfile('main', DEMO_KEYS.main));
   });
   after(async () => {

@@ -2,8 +2,9 @@
 // must accept exactly the protocol's messages and copy them, and refuse everything else.
 import * as assert from 'assert';
 import { PICKER_FIELDS, parseWebviewMessage } from '../../../src/editor/protocol';
+import { EXAMPLE_POOL_ID } from '../../toolkit';
 
-const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
+const POOL = EXAMPLE_POOL_ID;
 
 describe('webview message protocol', () => {
   it('accepts each message without payload', () => {

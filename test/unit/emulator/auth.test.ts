@@ -15,12 +15,10 @@ import {
   ResourceNotFoundException as IdentityResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity';
 import {
-  AdminClient,
   Credentials,
   KEYS,
   MAIN_ACCOUNT,
   OTHER_ACCOUNT,
-  RunningEmulator,
   assertErrorReply,
   createPool,
   expectError,
@@ -29,20 +27,12 @@ import {
   rawRequest,
   signedHeaders,
   signedRequest,
-  startTestEmulator,
   syncClient,
+  useEmulatorFixture,
 } from './helpers';
 
 describe('emulator auth: signatures, credentials and isolation', () => {
-  let emulator: RunningEmulator;
-  let admin: AdminClient;
-
-  before(async () => {
-    emulator = await startTestEmulator();
-    admin = new AdminClient(emulator);
-  });
-
-  after(() => emulator?.close());
+  const { emulator, admin } = useEmulatorFixture();
 
   beforeEach(() => admin.reset());
 

@@ -94,4 +94,82 @@ describe('emulator interoperability with the AWS CLI', () => {
     const got = json(await aws('cognito-sync', 'get-identity-pool-configuration', '--identity-pool-id', String(created.IdentityPoolId)));
     assert.deepEqual(got, { IdentityPoolId: created.IdentityPoolId }, 'nothing was stored');
   });
+
+  it('get-id (unsigned), list-identities (all pages), update-records and list-records work with the emulator as with AWS', async function () {
+    this.timeout(60_000);
+    const admin = new AdminClient(emulator);
+    const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliData', '--allow-unauthenticated-identities', '--developer-provider-name', 'login.cli.app'));
+    const poolId = String(created.IdentityPoolId);
+    // The CLI sends GetId without a signature (the model's authtype "none").
+    const guest = json(await aws('cognito-identity', 'get-id', '--identity-pool-id', poolId));
+    assert.match(String(guest.IdentityId), /^us-east-1:[0-9a-f-]{36}$/);
+    const getIdLog = (await admin.requests()).requests.find((entry) => entry.operation === 'GetId') as { accessKeyId?: string; status: number } | undefined;
+    assert.deepEqual([getIdLog?.status, getIdLog?.accessKeyId], [200, undefined], 'GetId arrived unsigned');
+    const bulk = await admin.addIdentities({ identityPoolId: poolId, count: 70 });
+    const listed = json(await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId, '--max-results', '60'));
+    assert.equal((listed.Identities as unknown[]).length, 60, 'list-identities has no paginator: one page of 60');
+    assert.ok(listed.NextToken);
+    const rest = json(await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId, '--max-results', '60', '--next-token', String(listed.NextToken)));
+    const ids = [...(listed.Identities as { IdentityId: string }[]), ...(rest.Identities as { IdentityId: string }[])].map((item) => item.IdentityId);
+    assert.deepEqual(ids, [...bulk.identityIds, String(guest.IdentityId)].sort());
+
+    const user = bulk.identityIds[0];
+    const session = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    assert.equal(session.DatasetExists, false);
+    const written = json(
+      await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(session.SyncSessionToken),
+        '--record-patches', 'Op=replace,Key=theme,Value=dark,SyncCount=0', 'Op=replace,Key=gone,Value=x,SyncCount=0'),
+    );
+    assert.deepEqual((written.Records as { Key: string; SyncCount: number }[]).map((record) => [record.Key, record.SyncCount]), [['theme', 1], ['gone', 1]]);
+    const next = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    json(await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(next.SyncSessionToken), '--record-patches', 'Op=remove,Key=gone,SyncCount=1'));
+    const read = json(await aws('cognito-sync', 'list-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data'));
+    assert.equal(read.DatasetSyncCount, 2);
+    assert.deepEqual((read.Records as { Key: string; Value?: string; SyncCount: number }[]).map((record) => [record.Key, record.Value, record.SyncCount]), [['gone', undefined, 2], ['theme', 'dark', 1]]);
+
+    const stale = await aws('cognito-sync', 'update-records', '--identity-pool-id', poolId, '--identity-id', user, '--dataset-name', 'cli-data', '--sync-session-token', String(next.SyncSessionToken), '--record-patches', 'Op=replace,Key=theme,Value=light,SyncCount=0');
+    assert.equal(stale.code, 255, stale.stderr);
+    assert.match(stale.stderr, /ResourceConflictException.*Current SyncCount for: theme is: 1 not: 0/);
+    const noMax = await aws('cognito-identity', 'list-identities', '--identity-pool-id', poolId);
+    assert.equal(noMax.code, 2, 'the CLI itself requires --max-results (a usage error), as the model does');
+    assert.match(noMax.stderr, /--max-results/);
+  });
+
+  it('iam create-role / put-role-policy / get-role-policy, kinesis create-stream / describe-stream-summary, lambda list-functions / add-permission / get-policy', async function () {
+    this.timeout(90_000);
+    const admin = new AdminClient(emulator);
+    await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', functions: [{ name: 'cliTrigger' }] });
+    await admin.settings({ streamActivationDelayMs: 0 });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const role = json(await aws('iam', 'create-role', '--role-name', 'CliStreamsRole', '--assume-role-policy-document', JSON.stringify(trust))).Role as { Arn: string; AssumeRolePolicyDocument: unknown };
+    assert.equal(role.Arn, `arn:aws:iam::${MAIN_ACCOUNT}:role/CliStreamsRole`);
+    assert.deepEqual(role.AssumeRolePolicyDocument, trust, 'botocore decodes the URL-encoded document');
+    const taken = await aws('iam', 'create-role', '--role-name', 'clistreamsrole', '--assume-role-policy-document', JSON.stringify(trust));
+    assert.equal(taken.code, 255, taken.stderr);
+    assert.match(taken.stderr, /EntityAlreadyExists/);
+    const permissions = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: '*' }] };
+    const put = await aws('iam', 'put-role-policy', '--role-name', 'CliStreamsRole', '--policy-name', 'put', '--policy-document', JSON.stringify(permissions));
+    assert.equal(put.code, 0, put.stderr);
+    assert.deepEqual(json(await aws('iam', 'get-role-policy', '--role-name', 'CliStreamsRole', '--policy-name', 'put')).PolicyDocument, permissions);
+
+    const created = await aws('kinesis', 'create-stream', '--stream-name', 'cli-created', '--shard-count', '1');
+    assert.equal(created.code, 0, created.stderr);
+    const summary = json(await aws('kinesis', 'describe-stream-summary', '--stream-name', 'cli-created')).StreamDescriptionSummary as { StreamStatus: string; OpenShardCount: number };
+    assert.deepEqual([summary.StreamStatus, summary.OpenShardCount], ['ACTIVE', 1]);
+    const inUse = await aws('kinesis', 'create-stream', '--stream-name', 'cli-created', '--shard-count', '1');
+    assert.match(inUse.stderr, /ResourceInUseException/);
+
+    const functions = json(await aws('lambda', 'list-functions')).Functions as { FunctionName: string }[];
+    assert.deepEqual(functions.map((fn) => fn.FunctionName), ['cliTrigger']);
+    const missing = await aws('lambda', 'get-policy', '--function-name', 'cliTrigger');
+    assert.equal(missing.code, 255, missing.stderr);
+    assert.match(missing.stderr, /ResourceNotFoundException/);
+    const sourceArn = `arn:aws:cognito-identity:us-east-1:${MAIN_ACCOUNT}:identitypool/us-east-1:00000000-0000-4000-8000-000000000000`;
+    const statement = JSON.parse(String(json(await aws('lambda', 'add-permission', '--function-name', 'cliTrigger', '--statement-id', 'sync', '--action', 'lambda:InvokeFunction', '--principal', 'cognito-sync.amazonaws.com', '--source-arn', sourceArn)).Statement));
+    assert.deepEqual(statement.Condition, { ArnLike: { 'AWS:SourceArn': sourceArn } });
+    const policy = JSON.parse(String(json(await aws('lambda', 'get-policy', '--function-name', `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:cliTrigger`)).Policy));
+    assert.deepEqual(policy.Statement, [statement]);
+    const conflict = await aws('lambda', 'add-permission', '--function-name', 'cliTrigger', '--statement-id', 'sync', '--action', 'lambda:InvokeFunction', '--principal', 'cognito-sync.amazonaws.com');
+    assert.match(conflict.stderr, /ResourceConflictException/);
+  });
 });

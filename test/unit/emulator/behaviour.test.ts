@@ -5,8 +5,8 @@ import * as assert from 'assert/strict';
 import {
   AlreadyStreamedException,
   BulkPublishCommand,
-  CognitoSyncClient,
   DeleteDatasetCommand,
+  DescribeDatasetCommand,
   DescribeIdentityPoolUsageCommand,
   DescribeIdentityUsageCommand,
   GetBulkPublishDetailsCommand,
@@ -25,23 +25,38 @@ import {
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
 import type { CognitoStreams, PushSync, RecordPatch } from '@aws-sdk/client-cognito-sync';
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  CreateIdentityPoolCommand,
+  DeleteIdentitiesCommand,
+  DescribeIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+  ListIdentitiesCommand,
+  ListIdentityPoolsCommand,
+  LookupDeveloperIdentityCommand,
+  MergeDeveloperIdentitiesCommand,
+  ResourceNotFoundException as IdentityResourceNotFoundException,
+  UpdateIdentityPoolCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { AuthorizationErrorException, ListPlatformApplicationsCommand } from '@aws-sdk/client-sns';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
+import { AddPermissionCommand, GetPolicyCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateStreamCommand, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import { InvalidArgumentException as KinesisInvalidArgumentException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import * as behaviour from '../../../emulator/behaviour';
 import {
-  AdminClient,
   KEYS,
   MAIN_ACCOUNT,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   assertQueryErrorReply,
   expectNamedError,
   iamClient,
   identityClient,
+  identityErrorClass,
   kinesisClient,
+  lambdaClient,
   queryRawCall,
   snsClient,
   syncClient,
@@ -55,8 +70,7 @@ import {
   signedHeaders,
   signedRequest,
   unknownPoolId,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 type Choice = keyof typeof behaviour;
@@ -69,17 +83,8 @@ function choice(name: Choice, body: () => void): void {
 }
 
 describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
+  const { emulator, sync, identity, admin } = useEmulatorFixture({ bulkPublishDurationMs: 50 });
   let poolId: string;
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture({ bulkPublishDurationMs: 50 }));
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();
@@ -237,7 +242,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
     return eventually(async () => {
       const details = await sync.send(new GetBulkPublishDetailsCommand({ IdentityPoolId: poolId }));
       return details.BulkPublishStatus === 'IN_PROGRESS' ? undefined : details;
-    }, 5000, 'the bulk publish to finish');
+    }, { timeoutMs: 5000, what: 'the bulk publish to finish' });
   }
 
   choice('BULK_PUBLISH_STREAMING_DISABLED_MESSAGE', () => {
@@ -390,8 +395,9 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
   });
 
   choice('VALIDATION_ERRORS', () => {
-    it('a constraint violation is InvalidParameterException from SNS, ValidationError from IAM and ValidationException from Kinesis, all 400', async () => {
-      assert.deepEqual(behaviour.VALIDATION_ERRORS, { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException' });
+    it('a constraint violation is InvalidParameterException from SNS, ValidationError from IAM and ValidationException from Kinesis and Lambda, all 400', async () => {
+      assert.deepEqual(behaviour.VALIDATION_ERRORS, { sns: 'InvalidParameterException', iam: 'ValidationError', kinesis: 'ValidationException', lambda: 'ValidationException' });
+      await expectNamedError(picker(lambdaClient(emulator)).send(new ListFunctionsCommand({ MaxItems: 0 })), 'ValidationException', 400, /Value '0' at 'maxItems' failed to satisfy constraint/);
       await expectNamedError(picker(iamClient(emulator)).send(new ListRolesCommand({ MaxItems: 0 })), 'ValidationError', 400, /Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1/);
       await expectNamedError(picker(kinesisClient(emulator)).send(new ListStreamsCommand({ Limit: 10001 })), 'ValidationException', 400, /Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000/);
       // ListPlatformApplications has no constrained member: an unreadable body shows SNS's code.
@@ -401,9 +407,10 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
   });
 
   choice('ACCESS_DENIED_ERRORS', () => {
-    it('a denied action is AuthorizationErrorException (403) from SNS, AccessDenied (403) from IAM and AccessDeniedException (400) from Kinesis', async () => {
+    it('a denied action is AuthorizationErrorException (403) from SNS, AccessDenied (403) from IAM, AccessDeniedException (400) from Kinesis and (403) from Lambda', async () => {
       const credentials = { accessKeyId: 'AKIAEMULATORDENYALL1', secretAccessKey: 'secret-of-the-deny-all-key-0000000000' };
-      await admin.addCredential({ ...credentials, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'iam:*', 'kinesis:*'] });
+      await admin.addCredential({ ...credentials, accountId: MAIN_ACCOUNT, deny: ['sns:*', 'iam:*', 'kinesis:*', 'lambda:AddPermission'] });
+      await expectNamedError(picker(lambdaClient(emulator, { credentials })).send(new AddPermissionCommand({ FunctionName: 'f', StatementId: 's', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com' })), 'AccessDeniedException', 403, /lambda:AddPermission/);
       await expectError(picker(snsClient(emulator, { credentials })).send(new ListPlatformApplicationsCommand({})), AuthorizationErrorException, 403);
       await expectNamedError(picker(iamClient(emulator, { credentials })).send(new ListRolesCommand({})), 'AccessDenied', 403);
       await expectNamedError(picker(kinesisClient(emulator, { credentials })).send(new ListStreamsCommand({})), 'AccessDeniedException', 400);
@@ -431,6 +438,243 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
       await expectError(kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken, ExclusiveStartStreamName: 'a' })), KinesisInvalidArgumentException, 400, /cannot be provided together/);
       assert.deepEqual((await kinesis.send(new ListStreamsCommand({ NextToken: first.NextToken }))).StreamNames, ['b', 'c']);
       assert.deepEqual((await kinesis.send(new ListStreamsCommand({ ExclusiveStartStreamName: 'b' }))).StreamNames, ['c']);
+    });
+  });
+
+  choice('STREAM_ACTIVATION_DELAY_MS', () => {
+    it(`a created stream is CREATING, then ACTIVE after ${behaviour.STREAM_ACTIVATION_DELAY_MS} ms by default (settable); mode and ShardCount must agree`, async () => {
+      assert.equal(behaviour.STREAM_ACTIVATION_DELAY_MS, 2000);
+      assert.equal((await admin.settings({})).streamActivationDelayMs, behaviour.STREAM_ACTIVATION_DELAY_MS);
+      await admin.settings({ streamActivationDelayMs: 150 });
+      const kinesis = picker(kinesisClient(emulator));
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 2 }));
+      const summary = async () => (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'fresh' }))).StreamDescriptionSummary!;
+      const first = await summary();
+      assert.deepEqual([first.StreamStatus, first.StreamModeDetails?.StreamMode, first.OpenShardCount], ['CREATING', 'PROVISIONED', 2]);
+      await eventually(async () => ((await summary()).StreamStatus === 'ACTIVE' ? true : undefined), { timeoutMs: 3000, what: 'the stream to become ACTIVE' });
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'fresh', ShardCount: 1 })), 'ResourceInUseException', 400);
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'provisioned', StreamModeDetails: { StreamMode: 'PROVISIONED' } })), 'InvalidArgumentException', 400, /ShardCount/);
+      await expectNamedError(kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand', ShardCount: 1, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })), 'InvalidArgumentException', 400, /ShardCount/);
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'on-demand' }));
+      assert.equal((await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'on-demand' }))).StreamDescriptionSummary?.StreamModeDetails?.StreamMode, 'ON_DEMAND');
+      await admin.settings({ streamActivationDelayMs: behaviour.STREAM_ACTIVATION_DELAY_MS });
+    });
+  });
+
+  choice('IAM_ROLE_NAMES_IGNORE_CASE', () => {
+    it('a role name taken in another case is EntityAlreadyExists (409); GetRole finds a role in any case; a policy that is not JSON is MalformedPolicyDocument', async () => {
+      assert.equal(behaviour.IAM_ROLE_NAMES_IGNORE_CASE, true);
+      const iam = picker(iamClient(emulator));
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+      await iam.send(new CreateRoleCommand({ RoleName: 'SyncPushRole', AssumeRolePolicyDocument: trust }));
+      await expectNamedError(iam.send(new CreateRoleCommand({ RoleName: 'syncpushrole', AssumeRolePolicyDocument: trust })), 'EntityAlreadyExistsException', 409, /already exists/);
+      assert.equal((await iam.send(new GetRoleCommand({ RoleName: 'SYNCPUSHROLE' }))).Role?.RoleName, 'SyncPushRole');
+      await expectNamedError(iam.send(new CreateRoleCommand({ RoleName: 'Other', AssumeRolePolicyDocument: '{not json' })), 'MalformedPolicyDocumentException', 400);
+    });
+  });
+
+  choice('LAMBDA_FUNCTIONS_PAGE_SIZE', () => {
+    it(`ListFunctions pages ${behaviour.LAMBDA_FUNCTIONS_PAGE_SIZE} functions; GetPolicy without statements is ResourceNotFoundException; AddPermission's statement is Lambda's; a used StatementId is ResourceConflictException`, async () => {
+      assert.equal(behaviour.LAMBDA_FUNCTIONS_PAGE_SIZE, 50);
+      await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', functions: Array.from({ length: 55 }, (_, index) => ({ name: `fn-${String(index).padStart(2, '0')}` })) });
+      const lambda = picker(lambdaClient(emulator));
+      const first = await lambda.send(new ListFunctionsCommand({}));
+      assert.equal(first.Functions?.length, 50);
+      const second = await lambda.send(new ListFunctionsCommand({ Marker: first.NextMarker }));
+      assert.deepEqual([second.Functions?.length, second.NextMarker], [5, undefined]);
+      await expectNamedError(lambda.send(new GetPolicyCommand({ FunctionName: 'fn-00' })), 'ResourceNotFoundException', 404, /does not exist/);
+      const sourceArn = `arn:aws:cognito-identity:us-east-1:${MAIN_ACCOUNT}:identitypool/${poolId}`;
+      const added = await lambda.send(new AddPermissionCommand({ FunctionName: 'fn-00', StatementId: 'cognito-sync', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com', SourceArn: sourceArn }));
+      assert.deepEqual(JSON.parse(added.Statement!), {
+        Sid: 'cognito-sync',
+        Effect: 'Allow',
+        Principal: { Service: 'cognito-sync.amazonaws.com' },
+        Action: 'lambda:InvokeFunction',
+        Resource: `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:fn-00`,
+        Condition: { ArnLike: { 'AWS:SourceArn': sourceArn } },
+      });
+      const policy = await lambda.send(new GetPolicyCommand({ FunctionName: `arn:aws:lambda:us-east-1:${MAIN_ACCOUNT}:function:fn-00` }));
+      assert.deepEqual(JSON.parse(policy.Policy!).Statement, [JSON.parse(added.Statement!)]);
+      await expectNamedError(lambda.send(new AddPermissionCommand({ FunctionName: 'fn-00', StatementId: 'cognito-sync', Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com' })), 'ResourceConflictException', 409, /already exists/);
+      await expectNamedError(lambda.send(new GetPolicyCommand({ FunctionName: 'fn-00', Qualifier: '1' })), 'ResourceNotFoundException', 404);
+    });
+  });
+
+  /** A pool with a developer provider (login.example.app) that allows guests. */
+  async function developerPool(): Promise<string> {
+    const created = await identity.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'Developer_Pool', AllowUnauthenticatedIdentities: true, DeveloperProviderName: 'login.example.app' }));
+    return created.IdentityPoolId!;
+  }
+  const developerUser = (pool: string, user: string) => identity.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool, Logins: { 'login.example.app': user } }));
+  const listIdentities = async (pool: string) => (await identity.send(new ListIdentitiesCommand({ IdentityPoolId: pool, MaxResults: 60 }))).Identities?.map((item) => item.IdentityId) ?? [];
+
+  choice('UNKNOWN_IDENTITY_IN_SYNC', () => {
+    it('an id Cognito Identity never issued: reads find nothing, a first write stores data, Cognito Identity does not list it; another region is ResourceNotFoundException', async () => {
+      const user = identityId();
+      assert.equal(behaviour.UNKNOWN_IDENTITY_IN_SYNC, 'accepted in the pool region; not listed by Cognito Identity');
+      assert.deepEqual((await sync.send(new ListDatasetsCommand({ IdentityPoolId: poolId, IdentityId: user }))).Datasets, []);
+      assert.equal((await sync.send(new ListRecordsCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: 'd' }))).DatasetExists, false);
+      await expectError(sync.send(new DescribeIdentityUsageCommand({ IdentityPoolId: poolId, IdentityId: user })), ResourceNotFoundException, 404);
+      await write(user, 'd', [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]);
+      assert.equal((await sync.send(new DescribeIdentityUsageCommand({ IdentityPoolId: poolId, IdentityId: user }))).IdentityUsage?.DatasetCount, 1);
+      assert.deepEqual(await listIdentities(poolId), []);
+      await expectError(identity.send(new DescribeIdentityCommand({ IdentityId: user })), IdentityResourceNotFoundException, 400);
+      const elsewhere = identityId('eu-west-1');
+      await expectError(sync.send(new ListRecordsCommand({ IdentityPoolId: poolId, IdentityId: elsewhere, DatasetName: 'd' })).then((listed) =>
+        sync.send(new UpdateRecordsCommand({ IdentityPoolId: poolId, IdentityId: elsewhere, DatasetName: 'd', SyncSessionToken: listed.SyncSessionToken, RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }] })),
+      ), ResourceNotFoundException, 404);
+    });
+  });
+
+  choice('REMOVED_RECORDS_LISTED', () => {
+    it('a removed record is listed without a value, with the SyncCount of its removal, in a full listing and after a LastSyncCount', async () => {
+      assert.equal(behaviour.REMOVED_RECORDS_LISTED, true);
+      const user = identityId();
+      await write(user, 'd', [{ Op: 'replace', Key: 'gone', Value: 'x', SyncCount: 0 }, { Op: 'replace', Key: 'kept', Value: 'y', SyncCount: 0 }]);
+      await write(user, 'd', [{ Op: 'remove', Key: 'gone', SyncCount: 1 }]);
+      for (const LastSyncCount of [undefined, 0, 1]) {
+        const listed = await sync.send(new ListRecordsCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: 'd', LastSyncCount }));
+        const gone = listed.Records?.find((record) => record.Key === 'gone');
+        assert.deepEqual([gone?.Value, gone?.SyncCount], [undefined, 2], `LastSyncCount ${LastSyncCount}`);
+      }
+      const described = await sync.send(new DescribeDatasetCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: 'd' }));
+      assert.equal(described.Dataset?.NumRecords, 1, 'a removed record is not counted');
+    });
+  });
+
+  choice('SYNC_SESSION_TTL_MS', () => {
+    it(`a session token lasts ${behaviour.SYNC_SESSION_TTL_MS} ms by default; an expired one is InvalidParameterException in UpdateRecords and ListRecords`, async () => {
+      assert.equal(behaviour.SYNC_SESSION_TTL_MS, 60 * 60 * 1000);
+      assert.equal((await admin.settings({})).syncSessionTtlMs, behaviour.SYNC_SESSION_TTL_MS);
+      const user = identityId();
+      const token = await session(user, 'd');
+      await admin.settings({ syncSessionTtlMs: 30 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const patch = [{ Op: 'replace' as const, Key: 'k', Value: 'v', SyncCount: 0 }];
+      await expectError(sync.send(new UpdateRecordsCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: 'd', SyncSessionToken: token, RecordPatches: patch })), InvalidParameterException, 400, /expired/);
+      await expectError(sync.send(new ListRecordsCommand({ IdentityPoolId: poolId, IdentityId: user, DatasetName: 'd', SyncSessionToken: token })), InvalidParameterException, 400, /expired/);
+      await admin.settings({ syncSessionTtlMs: behaviour.SYNC_SESSION_TTL_MS });
+      await write(user, 'd', patch);
+    });
+  });
+
+  choice('SYNC_SESSION_EXPIRED_MESSAGE', () => {
+    it('the expired-token message tells the caller to start a new session with ListRecords', () => {
+      assert.match(behaviour.SYNC_SESSION_EXPIRED_MESSAGE, /expired.*ListRecords/);
+    });
+  });
+
+  choice('UNAUTHENTICATED_NOT_SUPPORTED', () => {
+    it('GetId is served unsigned; without Logins it needs AllowUnauthenticatedIdentities; a login of an unconfigured provider is NotAuthorizedException; the same token finds the same identity', async () => {
+      const unsigned = (body: Record<string, unknown>) => rawRequest(emulator, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.GetId' }, body: JSON.stringify(body) });
+      const refused = await unsigned({ IdentityPoolId: poolId });
+      assertErrorReply(refused, 400, 'NotAuthorizedException', { typeInBody: true });
+      assert.equal((refused.json as { message: string }).message, behaviour.UNAUTHENTICATED_NOT_SUPPORTED);
+      const open = await developerPool();
+      const guest = await unsigned({ IdentityPoolId: open });
+      assert.equal(guest.status, 200);
+      assert.match(String(guest.json!.IdentityId), /^us-east-1:/);
+      assertErrorReply(await unsigned({ IdentityPoolId: open, Logins: { 'graph.facebook.com': 'token' } }), 400, 'NotAuthorizedException', { typeInBody: true });
+      await identity.send(new UpdateIdentityPoolCommand({ IdentityPoolId: open, IdentityPoolName: 'Developer_Pool', AllowUnauthenticatedIdentities: true, DeveloperProviderName: 'login.example.app', SupportedLoginProviders: { 'graph.facebook.com': '123' } }));
+      const first = await unsigned({ IdentityPoolId: open, Logins: { 'graph.facebook.com': 'user-token' } });
+      const again = await unsigned({ IdentityPoolId: open, Logins: { 'graph.facebook.com': 'user-token' } });
+      assert.equal(first.json!.IdentityId, again.json!.IdentityId);
+      assertErrorReply(await unsigned({ IdentityPoolId: open, AccountId: '999999999999' }), 400, 'ResourceNotFoundException', { typeInBody: true });
+      // The SDK sends GetId unsigned too (the model's authtype), whatever credentials the client has.
+      const viaSdk = await identity.send(new GetIdCommand({ IdentityPoolId: open }));
+      assert.match(viaSdk.IdentityId ?? '', /^us-east-1:/);
+      const logged = (await admin.requests()).requests.filter((entry) => entry.operation === 'GetId');
+      assert.ok(logged.length >= 6);
+    });
+  });
+
+  choice('DEVELOPER_PROVIDER_REQUIRED', () => {
+    it('developer operations need the pool’s developer provider; a user linked elsewhere is DeveloperUserAlreadyRegisteredException; a mismatched lookup is ResourceConflictException', async () => {
+      assert.equal(behaviour.DEVELOPER_PROVIDER_REQUIRED, true);
+      await expectError(developerUser(poolId, 'ana'), identityErrorClass('InvalidParameterException'), 400, /no developer provider/);
+      const pool = await developerPool();
+      await expectError(identity.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool, Logins: { 'other.provider': 'ana' } })), identityErrorClass('InvalidParameterException'), 400, /login\.example\.app/);
+      const ana = await developerUser(pool, 'ana');
+      const ben = await developerUser(pool, 'ben');
+      assert.equal((await developerUser(pool, 'ana')).IdentityId, ana.IdentityId, 'the same user gets the same identity');
+      await expectError(
+        identity.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool, IdentityId: ben.IdentityId, Logins: { 'login.example.app': 'ana' } })),
+        identityErrorClass('DeveloperUserAlreadyRegisteredException'),
+        400,
+      );
+      await expectError(identity.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: pool, IdentityId: ben.IdentityId, DeveloperUserIdentifier: 'ana' })), identityErrorClass('ResourceConflictException'), 400);
+      await expectError(identity.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: pool, DeveloperUserIdentifier: 'nobody' })), IdentityResourceNotFoundException, 400);
+      await expectError(identity.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: pool })), identityErrorClass('InvalidParameterException'), 400);
+      await expectError(
+        identity.send(new MergeDeveloperIdentitiesCommand({ IdentityPoolId: pool, SourceUserIdentifier: 'ana', DestinationUserIdentifier: 'ben', DeveloperProviderName: 'other.provider' })),
+        identityErrorClass('InvalidParameterException'),
+        400,
+      );
+    });
+  });
+
+  choice('MERGED_DATASET_NAME', () => {
+    it('a merge moves the source’s datasets into <dataset>.<source id>, listed in MergedDatasetNames, counted against the limit; the source is gone; merging twice is ResourceConflictException', async () => {
+      assert.equal(behaviour.MERGED_DATASET_NAME, '<dataset>.<source identity id>');
+      const pool = await developerPool();
+      const ana = (await developerUser(pool, 'ana')).IdentityId!;
+      const ben = (await developerUser(pool, 'ben')).IdentityId!;
+      const writeTo = async (user: string, dataset: string, patches: RecordPatch[]) => {
+        const listed = await sync.send(new ListRecordsCommand({ IdentityPoolId: pool, IdentityId: user, DatasetName: dataset }));
+        await sync.send(new UpdateRecordsCommand({ IdentityPoolId: pool, IdentityId: user, DatasetName: dataset, SyncSessionToken: listed.SyncSessionToken, RecordPatches: patches }));
+      };
+      await writeTo(ana, 'settings', [{ Op: 'replace', Key: 'theme', Value: 'dark', SyncCount: 0 }]);
+      await writeTo(ben, 'settings', [{ Op: 'replace', Key: 'theme', Value: 'light', SyncCount: 0 }, { Op: 'replace', Key: 'gone', Value: 'x', SyncCount: 0 }]);
+      await writeTo(ben, 'settings', [{ Op: 'remove', Key: 'gone', SyncCount: 1 }]);
+      for (let index = 0; index < 18; index += 1) await writeTo(ana, `d${index}`, [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]);
+      const merged = await identity.send(new MergeDeveloperIdentitiesCommand({ IdentityPoolId: pool, SourceUserIdentifier: 'ben', DestinationUserIdentifier: 'ana', DeveloperProviderName: 'login.example.app' }));
+      assert.equal(merged.IdentityId, ana);
+      const listed = await sync.send(new ListRecordsCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: 'settings' }));
+      assert.deepEqual(listed.MergedDatasetNames, [`settings.${ben}`]);
+      const mergedRecords = await sync.send(new ListRecordsCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: `settings.${ben}` }));
+      assert.deepEqual(mergedRecords.Records?.map((record) => [record.Key, record.Value, record.SyncCount]), [['gone', undefined, 2], ['theme', 'light', 1]]);
+      assert.equal((await sync.send(new DescribeIdentityUsageCommand({ IdentityPoolId: pool, IdentityId: ana }))).IdentityUsage?.DatasetCount, 20);
+      await expectError(writeTo(ana, 'one_more', [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]), LimitExceededException, 400);
+      await expectError(identity.send(new DescribeIdentityCommand({ IdentityId: ben })), IdentityResourceNotFoundException, 400);
+      const lookup = await identity.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: pool, DeveloperUserIdentifier: 'ben' }));
+      assert.deepEqual([lookup.IdentityId, lookup.DeveloperUserIdentifierList], [ana, ['ana', 'ben']]);
+      await expectError(
+        identity.send(new MergeDeveloperIdentitiesCommand({ IdentityPoolId: pool, SourceUserIdentifier: 'ben', DestinationUserIdentifier: 'ana', DeveloperProviderName: 'login.example.app' })),
+        identityErrorClass('ResourceConflictException'),
+        400,
+      );
+      await sync.send(new DeleteDatasetCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: `settings.${ben}` }));
+      assert.deepEqual((await sync.send(new ListRecordsCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: 'settings' }))).MergedDatasetNames, []);
+    });
+  });
+
+  choice('DELETE_IDENTITIES_IGNORES_UNKNOWN', () => {
+    it('DeleteIdentities ignores unknown ids and takes the identity’s sync data with it', async () => {
+      assert.equal(behaviour.DELETE_IDENTITIES_IGNORES_UNKNOWN, true);
+      const pool = await developerPool();
+      const ana = (await developerUser(pool, 'ana')).IdentityId!;
+      const listed = await sync.send(new ListRecordsCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: 'd' }));
+      await sync.send(new UpdateRecordsCommand({ IdentityPoolId: pool, IdentityId: ana, DatasetName: 'd', SyncSessionToken: listed.SyncSessionToken, RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }] }));
+      const deleted = await identity.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [ana, identityId()] }));
+      assert.deepEqual(deleted.UnprocessedIdentityIds, []);
+      assert.deepEqual(await listIdentities(pool), []);
+      await expectError(sync.send(new DescribeIdentityUsageCommand({ IdentityPoolId: pool, IdentityId: ana })), ResourceNotFoundException, 404);
+    });
+  });
+
+  choice('LIST_IDENTITIES_ORDER', () => {
+    it('ListIdentities pages in identity id order', async () => {
+      assert.equal(behaviour.LIST_IDENTITIES_ORDER, 'identity id');
+      const pool = await developerPool();
+      const { identityIds } = await admin.addIdentities({ identityPoolId: pool, count: 7 });
+      const seen: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await identity.send(new ListIdentitiesCommand({ IdentityPoolId: pool, MaxResults: 3, NextToken }));
+        seen.push(...(page.Identities ?? []).map((item) => item.IdentityId!));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      assert.deepEqual(seen, [...identityIds].sort());
     });
   });
 

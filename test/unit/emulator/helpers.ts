@@ -13,39 +13,15 @@ import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { DEMO_CREDENTIALS, startEmulator } from '../../../emulator';
-import type { EmulatorOptions, FaultInput, FaultRule, RunningEmulator } from '../../../emulator';
+import type { EmulatorOptions, FaultInput, FaultRule } from '../../../emulator';
 import type { EmulatorState } from '../../../emulator/store';
+import { Credentials, DEMO_KEYS as KEYS, MAIN_ACCOUNT, REGION, RunningEmulator, applicationArn, lambdaArn, roleArn, startTestEmulator, useFixture } from '../../toolkit';
 
-export type { RunningEmulator };
-
-export const MAIN_ACCOUNT = '111111111111';
-export const OTHER_ACCOUNT = '222222222222';
-export const REGION = 'us-east-1';
-
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-const demo = (accessKeyId: string): Credentials => {
-  const known = DEMO_CREDENTIALS.find((credential) => credential.accessKeyId === accessKeyId);
-  if (!known) throw new Error(`no demo credential ${accessKeyId}`);
-  return { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey };
-};
-
-/** The demo keys: account 1, account 2, and account 1 denied cognito-identity:*. */
-export const KEYS = {
-  main: demo('AKIAEMULATORDEMO0001'),
-  other: demo('AKIAEMULATORDEMO0002'),
-  syncOnly: demo('AKIAEMULATORDEMO0003'),
-} as const;
-
-export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, ...options });
-}
+// The toolkit's accounts, keys, ids, emulator and `eventually`, for the suites of this folder.
+export { DEMO_KEYS as KEYS, MAIN_ACCOUNT, OTHER_ACCOUNT, REGION, applicationArn, eventually, identityId, lambdaArn, roleArn, startTestEmulator } from '../../toolkit';
+export type { Credentials, RunningEmulator };
 
 export interface ClientOptions {
   region?: string;
@@ -54,35 +30,33 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
 }
 
+/** What every client of the emulator is built with: its url, a region, the demo keys, one attempt. */
+function clientConfig(emulator: { url: string }, options: ClientOptions) {
+  return { endpoint: emulator.url, region: options.region ?? REGION, credentials: options.credentials ?? KEYS.main, maxAttempts: 1 };
+}
+
+/** A request handler that abandons a request after `requestTimeoutMs`, when given. */
+function timeoutHandler(options: ClientOptions) {
+  return options.requestTimeoutMs ? { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } } : {};
+}
+
 /** A Cognito Sync client for an emulator (or anything with its `url`, e.g. one run by the CLI). */
 export function syncClient(emulator: { url: string }, options: ClientOptions = {}): CognitoSyncClient {
-  return new CognitoSyncClient({
-    endpoint: emulator.url,
-    region: options.region ?? REGION,
-    credentials: options.credentials ?? KEYS.main,
-    maxAttempts: 1,
-    ...(options.requestTimeoutMs ? { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } } : {}),
-  });
+  return new CognitoSyncClient({ ...clientConfig(emulator, options), ...timeoutHandler(options) });
 }
 
 export function identityClient(emulator: { url: string }, options: ClientOptions = {}): CognitoIdentityClient {
-  return new CognitoIdentityClient({
-    endpoint: emulator.url,
-    region: options.region ?? REGION,
-    credentials: options.credentials ?? KEYS.main,
-    maxAttempts: 1,
-    ...(options.requestTimeoutMs ? { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } } : {}),
-  });
+  return new CognitoIdentityClient({ ...clientConfig(emulator, options), ...timeoutHandler(options) });
 }
 
 /** An SNS client (awsQuery) for the emulator. */
 export function snsClient(emulator: { url: string }, options: ClientOptions = {}): SNSClient {
-  return new SNSClient({ endpoint: emulator.url, region: options.region ?? REGION, credentials: options.credentials ?? KEYS.main, maxAttempts: 1 });
+  return new SNSClient(clientConfig(emulator, options));
 }
 
 /** An IAM client (awsQuery). IAM is global: it signs for us-east-1 unless `region` says otherwise. */
 export function iamClient(emulator: { url: string }, options: ClientOptions = {}): IAMClient {
-  return new IAMClient({ endpoint: emulator.url, region: options.region ?? 'us-east-1', credentials: options.credentials ?? KEYS.main, maxAttempts: 1 });
+  return new IAMClient({ ...clientConfig(emulator, options), region: options.region ?? 'us-east-1' });
 }
 
 /**
@@ -91,6 +65,14 @@ export function iamClient(emulator: { url: string }, options: ClientOptions = {}
  */
 export function kinesisClient(emulator: { url: string }, options: ClientOptions = {}): KinesisClient {
   return new KinesisClient({
+    ...clientConfig(emulator, options),
+    requestHandler: new NodeHttpHandler(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } : {}),
+  });
+}
+
+/** A Lambda client (rest-json) over HTTP/1.1, like the Kinesis one. */
+export function lambdaClient(emulator: { url: string }, options: ClientOptions = {}): LambdaClient {
+  return new LambdaClient({
     endpoint: emulator.url,
     region: options.region ?? REGION,
     credentials: options.credentials ?? KEYS.main,
@@ -352,6 +334,24 @@ export interface ResourcesInput {
   platformApplications?: { name: string; platform: string; enabled?: boolean; attributes?: Record<string, string> }[];
   roles?: { name: string; path?: string; trustedServices?: string[]; assumeRolePolicyDocument?: string | object; description?: string }[];
   streams?: { name: string; status?: string; mode?: string }[];
+  functions?: { name: string; runtime?: string; handler?: string; role?: string; description?: string; permissions?: { statementId: string; principal: string; action?: string; sourceArn?: string; sourceAccount?: string }[] }[];
+}
+
+export interface BulkIdentitiesInput {
+  identityPoolId: string;
+  count?: number;
+  datasetsPerIdentity?: number;
+  recordsPerDataset?: number;
+  valueBytes?: number;
+  developerUserPrefix?: string;
+  disabled?: boolean;
+}
+
+export interface EmulatorSettings {
+  latencyMs?: number;
+  bulkPublishDurationMs?: number;
+  syncSessionTtlMs?: number;
+  streamActivationDelayMs?: number;
 }
 
 export class AdminClient {
@@ -405,11 +405,29 @@ export class AdminClient {
   }
 
   /** Adds SNS platform applications, IAM roles and Kinesis streams; returns their ARNs. */
-  addResources(input: ResourcesInput): Promise<{ platformApplications: string[]; roles: string[]; streams: string[] }> {
+  addResources(input: ResourcesInput): Promise<{ platformApplications: string[]; roles: string[]; streams: string[]; functions: string[] }> {
     return this.call('POST', 'resources', input);
   }
 
-  settings(settings: { latencyMs?: number; bulkPublishDurationMs?: number }): Promise<{ latencyMs: number; bulkPublishDurationMs: number }> {
+  /** Many identities at once, each with datasets of records (values of `valueBytes` characters). */
+  addIdentities(input: BulkIdentitiesInput): Promise<{ identityIds: string[]; datasets: number; records: number }> {
+    return this.call('POST', 'identities', input);
+  }
+
+  /** Writes records (null removes) as another device's sync would, with no SyncCount check. */
+  changeRecords(input: { identityPoolId: string; identityId: string; datasetName: string; records: Record<string, string | null>; deviceId?: string }): Promise<{
+    datasetSyncCount: number;
+    records: { Key: string; SyncCount: number }[];
+  }> {
+    return this.call('POST', 'records', input);
+  }
+
+  /** Merges any two identities of a pool, as MergeDeveloperIdentities merges developer ones. */
+  merge(input: { identityPoolId: string; sourceIdentityId: string; destinationIdentityId: string }): Promise<{ identityId: string; mergedDatasetNames: string[] }> {
+    return this.call('POST', 'merge', input);
+  }
+
+  settings(settings: EmulatorSettings): Promise<Required<EmulatorSettings>> {
     return this.call('PATCH', 'settings', settings);
   }
 
@@ -421,12 +439,6 @@ export class AdminClient {
 // ---------------------------------------------------------------------------------------------
 // Test data
 
-export const roleArn = (accountId: string = MAIN_ACCOUNT, name = 'CognitoPushSyncRole') => `arn:aws:iam::${accountId}:role/${name}`;
-export const applicationArn = (platform: 'APNS' | 'APNS_SANDBOX' | 'GCM' | 'ADM' = 'GCM', accountId: string = MAIN_ACCOUNT, region = REGION, name = 'TestApp') =>
-  `arn:aws:sns:${region}:${accountId}:app/${platform}/${name}`;
-export const lambdaArn = (accountId: string = MAIN_ACCOUNT, region = REGION, name = 'syncTrigger') => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
-/** An id in the shape both services use: `<region>:<lower-case uuid>`. */
-export const identityId = (region = REGION) => `${region}:${randomUUID()}`;
 /** A pool id that is valid by the model and exists nowhere. */
 export const unknownPoolId = (region = REGION) => `${region}:${randomUUID()}`;
 
@@ -435,17 +447,6 @@ export async function createPool(client: CognitoIdentityClient, name = `pool_${r
   const created = await client.send(new identitySdk.CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: false }));
   assert.ok(created.IdentityPoolId);
   return created.IdentityPoolId;
-}
-
-/** Polls `check` every few ms until it returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,6 +512,19 @@ export function identitySamples({ poolId }: Pick<SampleIds, 'poolId'>): Record<s
     ListIdentityPools: { MaxResults: 10, NextToken: WELL_FORMED_NEXT_TOKEN },
     UpdateIdentityPool: { IdentityPoolId: poolId, ...poolMembers },
     DeleteIdentityPool: { IdentityPoolId: poolId },
+    GetId: { AccountId: MAIN_ACCOUNT, IdentityPoolId: poolId, Logins: { 'graph.facebook.com': 'sample-facebook-token' } },
+    ListIdentities: { IdentityPoolId: poolId, MaxResults: 60, NextToken: WELL_FORMED_NEXT_TOKEN, HideDisabled: true },
+    DescribeIdentity: { IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000` },
+    LookupDeveloperIdentity: { IdentityPoolId: poolId, IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000`, DeveloperUserIdentifier: 'sample-user', MaxResults: 10, NextToken: WELL_FORMED_NEXT_TOKEN },
+    GetOpenIdTokenForDeveloperIdentity: {
+      IdentityPoolId: poolId,
+      IdentityId: `${REGION}:00000000-0000-4000-8000-000000000000`,
+      Logins: { 'login.example.app': 'sample-user' },
+      PrincipalTags: { team: 'sample' },
+      TokenDuration: 900,
+    },
+    MergeDeveloperIdentities: { IdentityPoolId: poolId, SourceUserIdentifier: 'sample-source', DestinationUserIdentifier: 'sample-destination', DeveloperProviderName: 'login.example.app' },
+    DeleteIdentities: { IdentityIdsToDelete: [`${REGION}:00000000-0000-4000-8000-000000000000`] },
   };
 }
 
@@ -525,6 +539,11 @@ export interface EmulatorFixture {
 export async function startFixture(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
   const emulator = await startTestEmulator(options);
   return { emulator, sync: syncClient(emulator), identity: identityClient(emulator), admin: new AdminClient(emulator) };
+}
+
+/** The suite's emulator fixture: `const { emulator, sync, identity, admin } = useEmulatorFixture(options);`. */
+export function useEmulatorFixture(options: EmulatorOptions = {}): EmulatorFixture {
+  return useFixture(() => startFixture(options), stopFixture);
 }
 
 /** Tolerates a fixture whose start failed part way. */

@@ -1,40 +1,27 @@
 // Pagination of ListIdentityPoolUsage (Cognito Sync) and ListIdentityPools (Cognito Identity) over
 // 250 pools: every pool exactly once, the page sizes, opaque tokens, and refused tokens and sizes.
 import * as assert from 'assert/strict';
-import { CognitoSyncClient, InvalidParameterException, ListIdentityPoolUsageCommand } from '@aws-sdk/client-cognito-sync';
+import { InvalidParameterException, ListIdentityPoolUsageCommand } from '@aws-sdk/client-cognito-sync';
 import {
-  CognitoIdentityClient,
   DeleteIdentityPoolCommand,
   InvalidParameterException as IdentityInvalidParameterException,
   ListIdentityPoolsCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { PAGE_SIZE } from '../../../emulator/behaviour';
 import {
-  AdminClient,
   MAIN_ACCOUNT,
   OTHER_ACCOUNT,
   REGION,
-  RunningEmulator,
   expectError,
-  startFixture,
-  stopFixture,
+  useEmulatorFixture,
 } from './helpers';
 
 const POOLS = 250;
 
 describe('emulator pagination: 250 pools page by page', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
-  let admin: AdminClient;
+  const { sync, identity, admin } = useEmulatorFixture();
   let poolIds: string[];
   let names: Map<string, string>;
-
-  before(async () => {
-    ({ emulator, sync, identity, admin } = await startFixture());
-  });
-
-  after(() => stopFixture({ emulator, sync, identity }));
 
   beforeEach(async () => {
     await admin.reset();

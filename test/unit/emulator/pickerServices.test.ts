@@ -10,11 +10,14 @@ import * as path from 'path';
 import * as snsSdk from '@aws-sdk/client-sns';
 import * as iamSdk from '@aws-sdk/client-iam';
 import * as kinesisSdk from '@aws-sdk/client-kinesis';
+import * as lambdaSdk from '@aws-sdk/client-lambda';
+import { AddPermissionCommand, GetPolicyCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListPlatformApplicationsCommand, SNSClient, SNSServiceException, paginateListPlatformApplications } from '@aws-sdk/client-sns';
-import { IAMClient, IAMServiceException, ListRolesCommand, paginateListRoles } from '@aws-sdk/client-iam';
-import { KinesisClient, KinesisServiceException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, IAMServiceException, ListRolesCommand, PutRolePolicyCommand, paginateListRoles } from '@aws-sdk/client-iam';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, KinesisServiceException, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { ListIdentityPoolUsageCommand } from '@aws-sdk/client-cognito-sync';
-import { ServiceModel, iamModel, kinesisModel, snsModel } from '../../../emulator/serviceModel';
+import { ServiceModel, iamModel, kinesisModel, lambdaModel, snsModel } from '../../../emulator/serviceModel';
+import { lambdaHandlers } from '../../../emulator/lambda';
 import { snsHandlers } from '../../../emulator/sns';
 import { iamHandlers } from '../../../emulator/iam';
 import { kinesisHandlers } from '../../../emulator/kinesis';
@@ -32,6 +35,7 @@ import {
   expectNamedError,
   iamClient,
   kinesisClient,
+  lambdaClient,
   queryRawCall,
   rawRequest,
   signedRequest,
@@ -40,10 +44,11 @@ import {
   syncClient,
 } from './helpers';
 
-const SERVICES: { name: 'sns' | 'iam' | 'kinesis'; model: ServiceModel; handlers: object; sdk: object }[] = [
+const SERVICES: { name: 'sns' | 'iam' | 'kinesis' | 'lambda'; model: ServiceModel; handlers: object; sdk: object }[] = [
   { name: 'sns', model: snsModel, handlers: snsHandlers, sdk: snsSdk },
   { name: 'iam', model: iamModel, handlers: iamHandlers, sdk: iamSdk },
   { name: 'kinesis', model: kinesisModel, handlers: kinesisHandlers, sdk: kinesisSdk },
+  { name: 'lambda', model: lambdaModel, handlers: lambdaHandlers, sdk: lambdaSdk },
 ];
 
 const names = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(3, '0')}`);
@@ -56,6 +61,7 @@ describe('emulator SNS, IAM and Kinesis: the ARN pickers’ reads through the re
   let admin: AdminClient;
   let sns: SNSClient;
   let iam: IAMClient;
+  let lambda: LambdaClient;
   let kinesis: KinesisClient;
   const clients: { destroy(): void }[] = [];
 
@@ -71,12 +77,14 @@ describe('emulator SNS, IAM and Kinesis: the ARN pickers’ reads through the re
     sns = snsClient(emulator);
     iam = iamClient(emulator);
     kinesis = kinesisClient(emulator);
+    lambda = lambdaClient(emulator);
   });
 
   after(async () => {
     sns?.destroy();
     iam?.destroy();
     kinesis?.destroy();
+    lambda?.destroy();
     await emulator?.close();
   });
 
@@ -343,11 +351,31 @@ describe('emulator SNS, IAM and Kinesis: the ARN pickers’ reads through the re
   describe('fault injection', () => {
     /** The HTTP status the model gives an error: its httpStatusCode, else 500 for faults and 400. */
     const modelStatus = (model: ServiceModel, error: string) => model.shapes[error].error?.httpStatusCode ?? (model.shapes[error].fault ? 500 : 400);
+    const unique = () => `fault-${Math.random().toString(36).slice(2, 10)}`;
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: '*' }] });
+    /** One call of each operation that succeeds on the demo data (again and again). */
+    const calls: Record<string, () => Promise<unknown>> = {
+      'sns ListPlatformApplications': () => sns.send(new ListPlatformApplicationsCommand({})),
+      'iam ListRoles': () => iam.send(new ListRolesCommand({})),
+      'iam CreateRole': () => iam.send(new CreateRoleCommand({ RoleName: unique(), AssumeRolePolicyDocument: trust })),
+      'iam GetRole': () => iam.send(new GetRoleCommand({ RoleName: 'CognitoPushSyncRole' })),
+      'iam PutRolePolicy': () => iam.send(new PutRolePolicyCommand({ RoleName: 'CognitoPushSyncRole', PolicyName: 'streams', PolicyDocument: policy })),
+      'iam GetRolePolicy': async () => {
+        await iam.send(new PutRolePolicyCommand({ RoleName: 'CognitoPushSyncRole', PolicyName: 'streams', PolicyDocument: policy }));
+        return iam.send(new GetRolePolicyCommand({ RoleName: 'CognitoPushSyncRole', PolicyName: 'streams' }));
+      },
+      'kinesis ListStreams': () => kinesis.send(new ListStreamsCommand({})),
+      'kinesis CreateStream': () => kinesis.send(new CreateStreamCommand({ StreamName: unique(), StreamModeDetails: { StreamMode: 'ON_DEMAND' } })),
+      'kinesis DescribeStreamSummary': () => kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'clickstream-raw' })),
+      'lambda ListFunctions': () => lambda.send(new ListFunctionsCommand({})),
+      'lambda GetPolicy': () => lambda.send(new GetPolicyCommand({ FunctionName: 'shopSyncTrigger' })),
+      'lambda AddPermission': () => lambda.send(new AddPermissionCommand({ FunctionName: 'shopSyncTriggerNext', StatementId: unique(), Action: 'lambda:InvokeFunction', Principal: 'cognito-sync.amazonaws.com' })),
+    };
     const send = (service: string, operation: string): Promise<unknown> => {
-      if (service === 'sns') return sns.send(new ListPlatformApplicationsCommand({}));
-      if (service === 'iam') return iam.send(new ListRolesCommand({}));
-      assert.equal(operation, 'ListStreams');
-      return kinesis.send(new ListStreamsCommand({}));
+      const call = calls[`${service} ${operation}`];
+      assert.ok(call, `a sample call of ${service} ${operation}`);
+      return call();
     };
     for (const service of SERVICES) {
       for (const [operation, { errors = [] }] of Object.entries(service.model.operations)) {
@@ -477,11 +505,13 @@ describe('emulator SNS, IAM and Kinesis: the ARN pickers’ reads through the re
         platformApplications: [{ name: 'Added', platform: 'GCM', enabled: false }],
         roles: [{ name: 'AddedRole', path: '/team/', trustedServices: ['cognito-sync.amazonaws.com'], description: 'added' }],
         streams: [{ name: 'added-stream', status: 'UPDATING', mode: 'PROVISIONED' }],
+        functions: [{ name: 'addedFunction', permissions: [{ statementId: 'sync', principal: 'cognito-sync.amazonaws.com' }] }],
       });
       assert.deepEqual(added, {
         platformApplications: [`arn:aws:sns:eu-west-2:${OTHER_ACCOUNT}:app/GCM/Added`],
         roles: [`arn:aws:iam::${OTHER_ACCOUNT}:role/team/AddedRole`],
         streams: [`arn:aws:kinesis:eu-west-2:${OTHER_ACCOUNT}:stream/added-stream`],
+        functions: [`arn:aws:lambda:eu-west-2:${OTHER_ACCOUNT}:function:addedFunction`],
       });
       const options = { credentials: KEYS.other, region: 'eu-west-2' };
       const applications = (await track(snsClient(emulator, options)).send(new ListPlatformApplicationsCommand({}))).PlatformApplications;

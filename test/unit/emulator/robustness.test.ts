@@ -4,48 +4,33 @@
 // and Object.prototype is untouched.
 import * as assert from 'assert/strict';
 import * as net from 'net';
-import { CognitoSyncClient, GetIdentityPoolConfigurationCommand, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { GetIdentityPoolConfigurationCommand, SetIdentityPoolConfigurationCommand } from '@aws-sdk/client-cognito-sync';
 import { MAX_BODY_BYTES } from '../../../emulator/behaviour';
 import {
   AdminClient,
   RawResponse,
-  RunningEmulator,
   applicationArn,
   assertErrorReply,
   createPool,
-  identityClient,
   identityId,
   identityRawCall,
   lambdaArn,
   rawRequest,
   signedHeaders,
   signedRequest,
-  startTestEmulator,
-  syncClient,
+  useEmulatorFixture,
 } from './helpers';
 
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
 
 describe('emulator robustness: a corpus of malformed requests', () => {
-  let emulator: RunningEmulator;
-  let sync: CognitoSyncClient;
-  let identity: CognitoIdentityClient;
+  const { emulator, sync, identity } = useEmulatorFixture();
   let poolId: string;
   const prototypeBefore = prototypeNames();
 
   before(async () => {
-    emulator = await startTestEmulator();
-    sync = syncClient(emulator);
-    identity = identityClient(emulator);
     poolId = await createPool(identity, 'Robust');
     await sync.send(new SetIdentityPoolConfigurationCommand({ IdentityPoolId: poolId, PushSync: { ApplicationArns: [applicationArn('GCM')] } }));
-  });
-
-  after(async () => {
-    sync?.destroy();
-    identity?.destroy();
-    await emulator?.close();
   });
 
   const pool = () => encodeURIComponent(poolId);
@@ -156,7 +141,7 @@ describe('emulator robustness: a corpus of malformed requests', () => {
     { name: 'Cognito Identity: an X-Amz-Target of another service', send: () => identityRawCall(emulator, 'AWSCognitoSyncService.ListIdentityPools', '{"MaxResults":5}'), status: 400, errorType: 'UnknownOperationException', identity: true },
     { name: 'Cognito Identity: an X-Amz-Target without operation', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService', '{}'), status: 400, errorType: 'UnknownOperationException', identity: true },
     { name: 'Cognito Identity: an inherited property name as operation', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.constructor', '{}'), status: 400, errorType: 'UnknownOperationException', identity: true },
-    { name: 'Cognito Identity: a modelled operation the emulator does not serve (GetId)', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.GetId', JSON.stringify({ IdentityPoolId: poolId })), status: 400, errorType: 'UnknownOperationException', identity: true },
+    { name: 'Cognito Identity: a modelled operation the emulator does not serve (GetIdentityPoolRoles)', send: () => identityRawCall(emulator, 'AWSCognitoIdentityService.GetIdentityPoolRoles', JSON.stringify({ IdentityPoolId: poolId })), status: 400, errorType: 'UnknownOperationException', identity: true },
     {
       name: 'Cognito Identity: a target sent with GET',
       send: () => signedRequest(emulator, { method: 'GET', path: '/', headers: { 'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools' } }, { service: 'cognito-identity' }),

@@ -1,13 +1,14 @@
 import * as assert from 'assert/strict';
 import { describeChanges } from '../../../src/model/changes';
 import type { SyncConfiguration } from '../../../src/model/configuration';
+import { applicationArn, EXAMPLE_ACCOUNT, EXAMPLE_POOL_ID, roleArn } from '../../toolkit';
 
-const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
-const ROLE = 'arn:aws:iam::123456789012:role/CognitoPushRole';
-const OTHER_ROLE = 'arn:aws:iam::123456789012:role/OtherRole';
-const APP_A = 'arn:aws:sns:us-east-1:123456789012:app/GCM/AppA';
-const APP_B = 'arn:aws:sns:us-east-1:123456789012:app/APNS/AppB';
-const APP_C = 'arn:aws:sns:us-east-1:123456789012:app/ADM/AppC';
+const POOL = EXAMPLE_POOL_ID;
+const ROLE = roleArn(EXAMPLE_ACCOUNT, 'CognitoPushRole');
+const OTHER_ROLE = roleArn(EXAMPLE_ACCOUNT, 'OtherRole');
+const APP_A = applicationArn('GCM', EXAMPLE_ACCOUNT, 'us-east-1', 'AppA');
+const APP_B = applicationArn('APNS', EXAMPLE_ACCOUNT, 'us-east-1', 'AppB');
+const APP_C = applicationArn('ADM', EXAMPLE_ACCOUNT, 'us-east-1', 'AppC');
 
 const pool = (configuration: Omit<SyncConfiguration, 'IdentityPoolId'> = {}): SyncConfiguration => ({ IdentityPoolId: POOL, ...configuration });
 

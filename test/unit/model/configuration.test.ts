@@ -1,10 +1,11 @@
 import * as assert from 'assert/strict';
 import { normalizeConfiguration, sameConfiguration, setConfigurationRequest, SyncConfiguration } from '../../../src/model/configuration';
+import { applicationArn, EXAMPLE_POOL_ID, MAIN_ACCOUNT, roleArn } from '../../toolkit';
 
-const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
-const APP_A = 'arn:aws:sns:us-east-1:111111111111:app/GCM/A';
-const APP_B = 'arn:aws:sns:us-east-1:111111111111:app/APNS/B';
-const ROLE = 'arn:aws:iam::111111111111:role/Push';
+const POOL = EXAMPLE_POOL_ID;
+const APP_A = applicationArn('GCM', MAIN_ACCOUNT, 'us-east-1', 'A');
+const APP_B = applicationArn('APNS', MAIN_ACCOUNT, 'us-east-1', 'B');
+const ROLE = roleArn(MAIN_ACCOUNT, 'Push');
 const STREAMS = { StreamName: 'events', RoleArn: 'arn:aws:iam::111111111111:role/Streams', StreamingStatus: 'ENABLED' as const };
 
 describe('model: configuration', () => {

@@ -4,7 +4,7 @@
 // gets none; and no member name pollutes Object.prototype.
 import * as assert from 'assert/strict';
 import { HOSTILE_CATEGORIES, HostileFile, hostileConfigurationFiles } from '../../fixtures/hostileConfigurations';
-import { MAX_NESTING_DEPTH, TextProblem, validateConfigurationText } from '../../../src/model/rules';
+import { MAX_NESTING_DEPTH, TextProblem, validateConfigurationText } from '../../../src/model/configurationText';
 
 /**
  * The text the extension validates: ConfigurationFileSystem.writeFile decodes with a default

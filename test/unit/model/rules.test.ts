@@ -1,14 +1,55 @@
 import * as assert from 'assert/strict';
 import syncModel from '../../../emulator/models/cognito-sync.service-2.json';
-import { CONSTRAINTS, Problem, formatConfiguration, validateConfiguration, validateConfigurationText } from '../../../src/model/rules';
+import { formatConfiguration } from '../../../src/model/configuration';
+import { validateConfigurationText } from '../../../src/model/configurationText';
+import { FIELDS } from '../../../src/model/fields';
+import { Problem, validateConfiguration } from '../../../src/model/rules';
 import { configurationSchema } from '../../../src/model/schema';
+import { applicationArn, EXAMPLE_ACCOUNT, EXAMPLE_POOL_ID, roleArn } from '../../toolkit';
 
-type Shape = { min?: number; max?: number; pattern?: string; enum?: string[] };
+type Shape = { type: string; min?: number; max?: number; pattern?: string; enum?: string[]; required?: string[]; members?: Record<string, { shape: string }>; member?: { shape: string } };
 const shapes = syncModel.shapes as Record<string, Shape>;
+type SchemaNode = { type?: string; pattern?: string; minLength?: number; maxLength?: number; enum?: string[]; required?: string[]; items?: SchemaNode; properties?: Record<string, SchemaNode>; additionalProperties?: boolean };
 
-const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
-const ROLE = 'arn:aws:iam::123456789012:role/CognitoPushRole';
-const APP = 'arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp';
+/**
+ * The model's pattern as the schema and the validator write it: anchored, except that the
+ * AssumeRoleArn pattern ends in `.*` and the service checks the prefix only.
+ */
+function anchored(pattern: string): string {
+  return pattern.endsWith('.*') ? `^${pattern.slice(0, -2)}` : `^${pattern}$`;
+}
+
+/** Compares a schema node with a botocore shape, member by member, and returns the differences. */
+function differences(node: SchemaNode, shapeName: string, where: string): string[] {
+  const shape = shapes[shapeName];
+  const found: string[] = [];
+  const expect = (what: string, actual: unknown, expected: unknown) => {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) found.push(`${where} ${what}: schema ${JSON.stringify(actual)}, model ${JSON.stringify(expected)}`);
+  };
+  if (shape.type === 'structure') {
+    expect('type', node.type, 'object');
+    expect('additionalProperties', node.additionalProperties, false);
+    expect('members', Object.keys(node.properties ?? {}).sort(), Object.keys(shape.members ?? {}).sort());
+    expect('required', node.required ?? [], shape.required ?? []);
+    for (const [name, member] of Object.entries(shape.members ?? {})) {
+      if (node.properties?.[name]) found.push(...differences(node.properties[name], member.shape, `${where}.${name}`));
+    }
+  } else if (shape.type === 'list') {
+    expect('type', node.type, 'array');
+    found.push(...differences(node.items ?? {}, shape.member!.shape, `${where}[]`));
+  } else {
+    expect('type', node.type, shape.type);
+    expect('minLength', node.minLength, shape.min);
+    expect('maxLength', node.maxLength, shape.max);
+    expect('pattern', node.pattern, shape.pattern === undefined ? undefined : anchored(shape.pattern));
+    expect('enum', node.enum, shape.enum);
+  }
+  return found;
+}
+
+const POOL = EXAMPLE_POOL_ID;
+const ROLE = roleArn(EXAMPLE_ACCOUNT, 'CognitoPushRole');
+const APP = applicationArn('GCM', EXAMPLE_ACCOUNT, 'us-east-1', 'MyApp');
 
 function errorsAt(problems: Problem[], path: (string | number)[]): Problem[] {
   return problems.filter((problem) => problem.severity === 'error' && JSON.stringify(problem.path) === JSON.stringify(path));
@@ -21,32 +62,22 @@ function roleOfLength(length: number): string {
   return role.slice(0, length);
 }
 
-describe('model: rules agree with the botocore model', () => {
-  const cases: [keyof typeof CONSTRAINTS, string][] = [
-    ['identityPoolId', 'IdentityPoolId'],
-    ['roleArn', 'AssumeRoleArn'],
-    ['applicationArn', 'ApplicationArn'],
-    ['streamName', 'StreamName'],
-  ];
-  for (const [rule, shapeName] of cases) {
-    it(`${rule} has the length bounds of the model's ${shapeName}`, () => {
-      const constraint = CONSTRAINTS[rule] as { minLength?: number; maxLength?: number };
-      assert.equal(constraint.minLength, shapes[shapeName].min);
-      assert.equal(constraint.maxLength, shapes[shapeName].max);
-    });
-  }
-
-  it('identityPoolId and applicationArn use the model patterns, anchored', () => {
-    assert.equal(CONSTRAINTS.identityPoolId.pattern, `^${shapes.IdentityPoolId.pattern}$`);
-    assert.equal(CONSTRAINTS.applicationArn.pattern, `^${shapes.ApplicationArn.pattern}$`);
+describe('model: the field table agrees with the botocore model', () => {
+  it('the schema generated from the table has the members, types, bounds, patterns and enums of SetIdentityPoolConfigurationRequest', () => {
+    assert.deepEqual(differences(configurationSchema() as SchemaNode, 'SetIdentityPoolConfigurationRequest', 'configuration'), []);
   });
 
-  it('roleArn is the model pattern without its trailing .* (the service checks the prefix)', () => {
-    assert.equal(`${CONSTRAINTS.roleArn.pattern.slice(1)}.*`, shapes.AssumeRoleArn.pattern);
+  it('the comparison itself finds a bound that differs from the model', () => {
+    const schema = configurationSchema() as SchemaNode;
+    schema.properties!.CognitoStreams.properties!.StreamName.maxLength = 129;
+    assert.deepEqual(differences(schema, 'SetIdentityPoolConfigurationRequest', 'configuration'), ['configuration.CognitoStreams.StreamName maxLength: schema 129, model 128']);
   });
 
-  it('streamingStatus is the model enum', () => {
-    assert.deepEqual([...CONSTRAINTS.streamingStatus.enum], shapes.StreamingStatus.enum);
+  it('every field of the table is a member of the model\'s request', () => {
+    for (const field of FIELDS) {
+      const holder = field.section ? shapes[shapes.SetIdentityPoolConfigurationRequest.members![field.section].shape] : shapes.SetIdentityPoolConfigurationRequest;
+      assert.ok(holder.members?.[field.name], `${field.section ?? ''}.${field.name}`);
+    }
   });
 });
 
@@ -78,6 +109,26 @@ describe('model: validation on boundary values', () => {
     it(`IdentityPoolId ${JSON.stringify(id.slice(0, 30))} (${id.length} chars) is ${valid ? 'accepted' : 'refused'}`, () => {
       const problems = validateConfiguration({ IdentityPoolId: id }).problems;
       assert.equal(errorsAt(problems, ['IdentityPoolId']).length, valid ? 0 : 1);
+    });
+  }
+
+  for (const section of ['PushSync', 'CognitoStreams']) {
+    it(`a ${section} role that cannot be an ARN at all gets the expected form, not the length rule`, () => {
+      const errors = errorsAt(validate({ [section]: { RoleArn: 'not-an-arn' } }), [section, 'RoleArn']);
+      assert.deepEqual(errors.map((error) => error.message), ['Role ARN is not valid: expected an IAM role ARN like arn:aws:iam::123456789012:role/CognitoSyncRole.']);
+    });
+  }
+
+  it('an application ARN that cannot be an ARN at all gets the expected form', () => {
+    const errors = errorsAt(validate({ PushSync: { ApplicationArns: ['not-an-arn'] } }), ['PushSync', 'ApplicationArns', 0]);
+    assert.deepEqual(errors.map((error) => error.message), ['Application ARN 1 is not valid: expected an SNS platform application ARN like arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp.']);
+  });
+
+  for (const [text, rule] of [['arn:aws:iam::1:r', /at least 20 characters \(it has 16\)/], ['arn:aws', /at least 20 characters/], ['', /at least 20 characters \(it has 0\)/]] as const) {
+    it(`a role ARN on its way to the right form (${JSON.stringify(text)}) still gets the length rule`, () => {
+      const errors = errorsAt(validate({ PushSync: { RoleArn: text } }), ['PushSync', 'RoleArn']);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0].message, rule);
     });
   }
 
@@ -150,19 +201,5 @@ describe('model: the contributed JSON schema', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const committed = require('../../../../schemas/cognito-sync.schema.json');
     assert.deepEqual(committed, configurationSchema());
-  });
-
-  it('carries the same constraints as the validator', () => {
-    type Property = { pattern?: string; minLength?: number; maxLength?: number; items?: { pattern?: string }; enum?: string[]; properties?: Record<string, Property> };
-    const schema = configurationSchema() as { properties: Record<string, Property> };
-    assert.equal(schema.properties.IdentityPoolId.pattern, CONSTRAINTS.identityPoolId.pattern);
-    assert.equal(schema.properties.IdentityPoolId.maxLength, CONSTRAINTS.identityPoolId.maxLength);
-    const push = schema.properties.PushSync.properties!;
-    assert.equal(push.ApplicationArns.items?.pattern, CONSTRAINTS.applicationArn.pattern);
-    assert.equal(push.RoleArn.pattern, CONSTRAINTS.roleArn.pattern);
-    assert.equal(push.RoleArn.minLength, CONSTRAINTS.roleArn.minLength);
-    const streams = schema.properties.CognitoStreams.properties!;
-    assert.equal(streams.StreamName.maxLength, CONSTRAINTS.streamName.maxLength);
-    assert.deepEqual(streams.StreamingStatus.enum, [...CONSTRAINTS.streamingStatus.enum]);
   });
 });

@@ -1,7 +1,9 @@
 import * as assert from 'assert/strict';
 import syncModel from '../../../emulator/models/cognito-sync.service-2.json';
 import { LAMBDA_FUNCTION_ARN } from '../../../emulator/behaviour';
-import { CONSTRAINTS, accountOfConfiguration, checkSyncTrigger, parseLambdaFunctionArn } from '../../../src/model/rules';
+import { accountOfConfiguration } from '../../../src/model/arns';
+import { COGNITO_EVENTS } from '../../../src/model/fields';
+import { checkSyncTrigger, parseLambdaFunctionArn } from '../../../src/model/syncTrigger';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
@@ -11,8 +13,8 @@ const arn = (rest: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${re
 describe('model: sync trigger (Lambda function ARN)', () => {
   it('follows the model: the Events map takes one entry, and SyncTrigger is the event', () => {
     const events = (syncModel.shapes as Record<string, { max?: number }>).Events;
-    assert.equal(CONSTRAINTS.cognitoEvents.maxEntries, events.max);
-    assert.deepEqual([...CONSTRAINTS.cognitoEvents.eventTypes], ['SyncTrigger']);
+    assert.equal(COGNITO_EVENTS.maxEntries, events.max);
+    assert.deepEqual([...COGNITO_EVENTS.eventTypes], ['SyncTrigger']);
   });
 
   const wellFormed = [

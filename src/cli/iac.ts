@@ -1,0 +1,106 @@
+// `cognito-sync iac`: the infrastructure-as-code export from a terminal, for pipelines and drift
+// checks. The template goes to stdout (nothing else does), messages to stderr.
+import { parseArgs } from 'util';
+import { AwsError, createAwsSession, formatApiCall, isCognitoSyncRegion } from '../aws';
+import { IAC_FORMATS, IacFormat, generateInfrastructureCode } from '../iac';
+import { IacScope, readPools } from '../iac/read';
+import { EXIT, exitCodeOf } from './exitCodes';
+import type { Subcommand } from './main';
+import { toolVersion } from './text';
+
+const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FORMAT [options]
+  --pool ID              one identity pool (<region>:<uuid>)
+  --region REGION        every identity pool of REGION, in one template
+  --format FORMAT        ${IAC_FORMATS.join(', ')}
+  --with-roles           also define the push sync and streams roles (AWS::IAM::Role) and use them
+  --profile NAME         AWS profile (default: AWS_PROFILE, else default)
+  --endpoint-url URL     send every call to URL (an emulator) instead of the profile's endpoint_url or AWS
+  --help
+Writes the template to stdout. Exit codes: 0 written, 2 usage, 4 bad profile or credentials,
+5 unknown pool (or no pool in the region), 6 access denied, 10 AWS failed after retries.`;
+
+class UsageError extends Error {}
+
+const POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]+$/;
+
+interface Parsed {
+  scope: IacScope;
+  format: IacFormat;
+  withRoles: boolean;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+function parse(args: string[]): Parsed | 'help' {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      pool: { type: 'string' },
+      region: { type: 'string' },
+      format: { type: 'string' },
+      'with-roles': { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if ((values.pool === undefined) === (values.region === undefined)) throw new UsageError('give either --pool or --region');
+  if (values.pool !== undefined && !POOL_ID.test(values.pool)) throw new UsageError(`--pool "${values.pool}" is not an identity pool id (<region>:<uuid>)`);
+  if (values.region !== undefined && !isCognitoSyncRegion(values.region)) throw new UsageError(`--region "${values.region}" is not a region where Cognito Sync exists`);
+  if (!values.format) throw new UsageError(`--format is required: ${IAC_FORMATS.join(', ')}`);
+  if (!(IAC_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format "${values.format}" is not one of ${IAC_FORMATS.join(', ')}`);
+  const endpointUrl = values['endpoint-url'];
+  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) throw new UsageError(`--endpoint-url "${endpointUrl}" is not an http(s) URL`);
+  return {
+    scope: values.pool !== undefined ? { identityPoolId: values.pool } : { region: values.region! },
+    format: values.format as IacFormat,
+    withRoles: values['with-roles']!,
+    profile: values.profile,
+    endpointUrl,
+  };
+}
+
+export const iacCommand: Subcommand = {
+  summary: 'write a pool, or every pool of a region, as CloudFormation, CDK or Terraform',
+  usage: USAGE,
+  async run(args) {
+    let options: Parsed | 'help';
+    try {
+      options = parse(args);
+    } catch (error) {
+      process.stderr.write(`cognito-sync iac: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (options === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    const session = createAwsSession({
+      profile: options.profile,
+      endpoint: options.endpointUrl,
+      extensionVersion: toolVersion(),
+      logger: (record) => {
+        if (record.outcome !== 'ok') process.stderr.write(`${formatApiCall(record)}\n`);
+      },
+    });
+    try {
+      const pools = await readPools(session, options.scope);
+      if (pools.length === 0) {
+        process.stderr.write(`cognito-sync iac: there is no identity pool in ${'region' in options.scope ? options.scope.region : options.scope.identityPoolId} for profile "${session.profileName}"; nothing was written.\n`);
+        return EXIT.unknownPool;
+      }
+      process.stdout.write(generateInfrastructureCode(pools, options.format, { withRoles: options.withRoles }));
+      return EXIT.ok;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`cognito-sync iac: ${message}\n`);
+      const code = exitCodeOf(error);
+      if (code === EXIT.internal && !(error instanceof AwsError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      return code;
+    } finally {
+      session.dispose();
+    }
+  },
+};

@@ -1,0 +1,79 @@
+// Every command of the extension, registered in one place: the palette, menus and tree rows run
+// these ids (package.json lists them). The handlers live in the files of their feature.
+import * as vscode from 'vscode';
+import type { AwsSession } from '../aws';
+import type { ConfigurationFileSystem } from '../editor/configurationFileSystem';
+import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
+import type { PoolsTreeProvider } from '../explorer/poolsTree';
+import type { ActiveProfile } from '../profile/activeProfile';
+import { exportConfiguration } from './exportCommand';
+import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
+import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
+import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
+import { IacPrompts, defaultIacPrompts } from './iacPrompts';
+import { newConfigurationFile } from './newFileCommand';
+import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
+import { openAwsConfigFile, selectProfile, selectRegions } from './profileCommands';
+import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrigger, showUsage } from './syncCommands';
+
+export interface CommandDependencies {
+  session: AwsSession;
+  activeProfile: ActiveProfile;
+  tree: PoolsTreeProvider;
+  fileSystem: ConfigurationFileSystem;
+  log: vscode.LogOutputChannel;
+}
+
+/** The prompts the commands ask through; the extension-host tests replace their members. */
+export interface CommandPrompts {
+  /** The questions and notices of New File, Export, Compare and Apply. */
+  fileCommandPrompts: FileCommandPrompts;
+  /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage. */
+  syncPrompts: SyncCommandPrompts;
+  /** The folder picker, questions and notices of Export Sync Data. */
+  exportSyncDataPrompts: ExportSyncDataPrompts;
+  /** The questions of Export / Copy as Infrastructure as Code. */
+  iacPrompts: IacPrompts;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log }: CommandDependencies): CommandPrompts {
+  const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
+  const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
+  const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
+  // The IaC generators (and the YAML library) load on first use, not at activation.
+  const exportInfrastructureCode = async (target: unknown, mode: 'export' | 'copy') => (await import('./iacCommand')).exportInfrastructureCode(target, iacCommands, mode);
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'cognitoSync.showLog': () => log.show(true),
+    'cognitoSync.refresh': () => {
+      // An explicit refresh also forgets the pickers' lists (roles, streams, SNS applications).
+      session.clearResourceLists();
+      tree.refresh();
+    },
+    'cognitoSync.retryRegion': (region: string) => tree.retryRegion(region),
+    'cognitoSync.retryPool': (identityPoolId: string) => tree.refreshPool(identityPoolId),
+    'cognitoSync.selectProfile': () => selectProfile(session),
+    'cognitoSync.selectRegions': async () => selectRegions(await activeProfile.regions()),
+    'cognitoSync.openAwsConfigFile': () => openAwsConfigFile(session),
+    'cognitoSync.copyIdentityPoolId': (node?: unknown) => copyIdentityPoolId(node, tree),
+    'cognitoSync.copyValue': (node?: unknown) => copyValue(node),
+    'cognitoSync.openConfiguration': (target?: unknown) => openConfiguration(target, tree, session),
+    'cognitoSync.openConfigurationAsJson': (target?: unknown) => openConfigurationAsJson(target, tree, session),
+    'cognitoSync.setSyncTrigger': (target?: unknown) => setSyncTrigger(target, syncCommands),
+    'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
+    'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
+    'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
+    'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
+    'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
+    'cognitoSync.exportInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'export'),
+    'cognitoSync.copyInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'copy'),
+    'cognitoSync.compareWithRemote': (target?: unknown) => compareWithRemote(target, fileCommands),
+    'cognitoSync.applyConfiguration': (target?: unknown) => applyConfiguration(target, fileCommands),
+    'cognitoSync.openInForm': (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
+    },
+  };
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts };
+}
