@@ -49,6 +49,12 @@ describe('host: the Getting Started walkthrough', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('is linked from the welcome view of "no pool"', () => {
+    const welcome = contributes.viewsWelcome.find((entry) => entry.when === 'cognitoSync.noPools && !cognitoSync.noProfiles');
+    assert.ok(welcome, 'no welcome view for cognitoSync.noPools');
+    assert.match(welcome.contents, /\(command:workbench\.action\.openWalkthrough\?%5B%22cognito-sync-tools\.cognito-sync-explorer%23cognitoSync\.gettingStarted%22%2Cfalse%5D\)/);
+  });
+
   it('is linked from the welcome view of "no profile", and that link opens it', async () => {
     const welcome = contributes.viewsWelcome.find((entry) => entry.when === 'cognitoSync.noProfiles');
     assert.ok(welcome, 'no welcome view for cognitoSync.noProfiles');

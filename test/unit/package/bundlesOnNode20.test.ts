@@ -31,13 +31,14 @@ require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports
   if (process.argv[2] === 'sdk') {
     // HTTP/1.1 for every client, Kinesis's too, as src/aws/clients.ts makes them.
     const options = { region: 'us-east-1', endpoint: 'http://127.0.0.1:9', maxAttempts: 1, requestHandler: new loaded.http.NodeHttpHandler(), credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'example' } };
-    const [sns, iam, kinesis] = await Promise.all([loaded.pickers.sns(), loaded.pickers.iam(), loaded.pickers.kinesis()]);
+    const [sns, iam, kinesis, lambda] = await Promise.all([loaded.pickers.sns(), loaded.pickers.iam(), loaded.pickers.kinesis(), loaded.pickers.lambda()]);
     const calls = {
       sync: () => new loaded.sync.CognitoSyncClient(options).send(new loaded.sync.ListIdentityPoolUsageCommand({})),
       identity: () => new loaded.identity.CognitoIdentityClient(options).send(new loaded.identity.ListIdentityPoolsCommand({ MaxResults: 1 })),
       sns: () => new sns.SNSClient(options).send(new sns.ListPlatformApplicationsCommand({})),
       iam: () => new iam.IAMClient(options).send(new iam.ListRolesCommand({})),
       kinesis: () => new kinesis.KinesisClient(options).send(new kinesis.ListStreamsCommand({})),
+      lambda: () => new lambda.LambdaClient(options).send(new lambda.ListFunctionsCommand({})),
     };
     for (const [name, call] of Object.entries(calls)) {
       report.requests[name] = await call().then(() => 'answered', (error) => error.code ?? error.name);
@@ -86,11 +87,11 @@ describe('package: the bundles run on Node 20', function () {
     assert.deepEqual(report.loadWarnings, []);
   });
 
-  it("dist/sdk.js (the extension's lazily loaded SDK bundle) loads without a warning; each of its five clients sends a request", () => {
+  it("dist/sdk.js (the extension's lazily loaded SDK bundle) loads without a warning; each of its six clients sends a request", () => {
     const report = probe(dist('sdk.js'), 'sdk');
     assert.deepEqual(report.loadWarnings, [], 'loading the SDK bundle printed a warning');
     // Port 9 is closed: a connection error proves the request went through the whole SDK stack.
-    assert.deepEqual(report.requests, { sync: 'ECONNREFUSED', identity: 'ECONNREFUSED', sns: 'ECONNREFUSED', iam: 'ECONNREFUSED', kinesis: 'ECONNREFUSED' });
+    assert.deepEqual(report.requests, { sync: 'ECONNREFUSED', identity: 'ECONNREFUSED', sns: 'ECONNREFUSED', iam: 'ECONNREFUSED', kinesis: 'ECONNREFUSED', lambda: 'ECONNREFUSED' });
     const unexpected = report.useWarnings.filter((warning) => !isTheSdkAdvisory(warning));
     assert.deepEqual(unexpected, [], 'using the SDK printed a warning other than its advisory about later releases');
   });

@@ -48,7 +48,9 @@ describe('package: the AWS SDK pin', () => {
     this.timeout(120_000);
     buildProductionBundles();
     manifest = readJson(path.join(projectRoot, 'package.json'));
-    sdkPackages = new Map([...bundledPackages('sdk.js')].filter(([name]) => /^@(aws-sdk|aws|smithy)\//.test(name)));
+    // dist/cli.js (the headless CLI) carries the SDK too, where it is built.
+    const bundles = ['sdk.js', ...(fs.existsSync(path.join(projectRoot, 'dist', 'cli.js.map')) ? ['cli.js'] : [])];
+    sdkPackages = new Map(bundles.flatMap((bundle) => [...bundledPackages(bundle)]).filter(([name]) => /^@(aws-sdk|aws|smithy)\//.test(name)));
   });
 
   it('finds the SDK in dist/sdk.js (so the checks below look at something)', () => {
