@@ -26,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'list', npmScript: 'bench:list -- --cli', args: ['scripts/runCompiled.js', 'scripts/benchList', '--cli'] },
   { name: 'save', npmScript: 'bench:save', args: ['scripts/runCompiled.js', 'scripts/benchSave'] },
   { name: 'memory', npmScript: 'bench:memory', args: ['scripts/runCompiled.js', 'scripts/benchMemory'] },
+  { name: 'data', npmScript: 'bench:data', args: ['scripts/runCompiled.js', 'scripts/benchData'] },
   { name: 'editor', npmScript: 'bench:editor', args: ['scripts/benchEditor.js'] },
   { name: 'package', npmScript: 'bench:package', args: ['scripts/runCompiled.js', 'scripts/benchPackage'] },
   // Builds dist/cli.js first: the export runs as the headless CLI.

@@ -9,6 +9,7 @@
 //   3. RSS growth of the export of a 200,000-record pool, budget <= 100 MB;
 //   4. 30% of calls throttled: complete, 0 records missing, 0 duplicated;
 //   5. SIGKILL at random moments K times (default 5), resumed each time: the files equal a clean export.
+// `--steps wall,memory` makes only those (default: all five).
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -27,6 +28,7 @@ const { values: options } = parseArgs({
     sample: { type: 'string', default: '4' },
     'memory-identities': { type: 'string', default: '3334' },
     kills: { type: 'string', default: '5' },
+    steps: { type: 'string', default: 'wall,cli,memory,throttled,killed' },
     json: { type: 'string' },
   },
 });
@@ -34,6 +36,8 @@ const SHAPE = { identities: Number(options.identities), datasets: Number(options
 const LATENCY_MS = Number(options['latency-ms']);
 const CONCURRENCY = Number(options.concurrency);
 const IDENTITY_PAGE = 60;
+/** Which measurements to make (the clean export of step 1 always runs: the others compare with it). */
+const STEPS = new Set(String(options.steps).split(','));
 const root = projectRoot();
 const cli = path.join(root, 'dist', 'cli.js');
 
@@ -46,6 +50,8 @@ interface CliRun {
   /** RSS (bytes) once the first progress line came (SDK loaded, export under way), and the peak. */
   rssStart?: number;
   rssPeak?: number;
+  /** Peak RSS when a quarter of `quarterOf` identities were written: growth after it shows whether memory is flat. */
+  rssQuarter?: number;
   /** CPU time (user + system) of the export process, from its last sample of /proc/PID/stat. */
   cpuMs?: number;
 }
@@ -70,7 +76,7 @@ const rssOf = (pid: number): { rss: number; peak: number } | undefined => {
   }
 };
 
-function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliRun> } {
+function startCli(args: string[], env: NodeJS.ProcessEnv, quarterOf = Infinity): { child: ChildProcess; done: Promise<CliRun> } {
   const started = Date.now();
   const child = spawn(process.execPath, [cli, 'export', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const run: CliRun = { code: null, signal: null, wallMs: 0, stdout: '', stderr: '' };
@@ -80,6 +86,8 @@ function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess
     run.rssPeak = Math.max(run.rssPeak ?? 0, sample.peak, sample.rss);
     run.cpuMs = cpuOf(child.pid!) ?? run.cpuMs;
     if (run.rssStart === undefined && /identities \d/.test(run.stderr)) run.rssStart = sample.rss;
+    const done = [...run.stderr.matchAll(/identities (\d+)/g)].pop()?.[1];
+    if (run.rssQuarter === undefined && done !== undefined && Number(done) >= quarterOf / 4) run.rssQuarter = sample.peak;
   }, 25);
   child.stdout!.on('data', (chunk) => (run.stdout += chunk));
   child.stderr!.on('data', (chunk) => (run.stderr += chunk));
@@ -187,6 +195,7 @@ async function main(): Promise<number> {
     );
 
     // 2. The AWS CLI shell loop on a sample, extrapolated.
+    if (STEPS.has('cli')) {
     const sample = Number(options.sample);
     const cliEnv = { ...env, AWS_PROFILE: 'main', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
     const endpoint = ['--endpoint-url', emulator.url];
@@ -206,9 +215,11 @@ async function main(): Promise<number> {
       { id: 'export.awsCli', label: `AWS CLI shell loop, ${sample} identities measured (${perIdentityMs.toFixed(0)} ms each), extrapolated`, value: extrapolated, unit: 'ms', display: seconds(extrapolated) },
       { id: 'export.speedup', label: 'export speed-up over the AWS CLI loop', value: speedup, unit: 'x', display: `${speedup.toFixed(0)}x`, budget: '>= 20x', pass: speedup >= 20 },
     );
+    }
 
     // 3. Memory of a 200,000-record export.
-    const memory = await startCli(exportArgs(memoryPool, path.join(work, 'memory')), env).done;
+    if (STEPS.has('memory')) {
+    const memory = await startCli(exportArgs(memoryPool, path.join(work, 'memory')), env, Number(options['memory-identities'])).done;
     if (memory.code !== 0) throw new Error(`the memory export failed (exit ${memory.code}): ${memory.stderr.slice(-2000)}`);
     const memoryRecords = (JSON.parse(memory.stdout) as { counts: { records: number } }).counts.records;
     const growth = (memory.rssPeak ?? 0) - (memory.rssStart ?? 0);
@@ -222,8 +233,14 @@ async function main(): Promise<number> {
       budget: '<= 100 MB',
       pass: memory.rssStart !== undefined && growth <= 100 * 1024 * 1024,
     });
+    if (memory.rssQuarter !== undefined) {
+      const lateGrowth = (memory.rssPeak ?? 0) - memory.rssQuarter;
+      metrics.push({ id: 'export.rssGrowthAfterQuarter', label: '  of which after the first quarter of the identities (flat memory: near 0)', value: lateGrowth / 1024 / 1024, unit: 'MB', display: megabytes(lateGrowth) });
+    }
+    }
 
     // 4. 30% of calls throttled.
+    if (STEPS.has('throttled')) {
     await emulatorAdmin(emulator.url, 'POST', 'faults', { operation: '*', error: 'TooManyRequestsException', probability: 0.3 });
     const throttledDir = path.join(work, 'throttled');
     const throttled = await startCli(exportArgs(poolId, throttledDir), env).done;
@@ -238,8 +255,10 @@ async function main(): Promise<number> {
       budget: '0 / 0',
       pass: !!throttledCompare && throttledCompare.missing === 0 && throttledCompare.duplicated === 0,
     });
+    }
 
     // 5. SIGKILL at random moments, resumed each time.
+    if (STEPS.has('killed')) {
     const killedDir = path.join(work, 'killed');
     const kills = Number(options.kills);
     const killTimes: number[] = [];
@@ -264,6 +283,7 @@ async function main(): Promise<number> {
       budget: '0 / 0, identical',
       pass: !!killedCompare && killedCompare.missing === 0 && killedCompare.duplicated === 0 && killedCompare.identical && dynamoIdentical,
     });
+    }
   } finally {
     await emulator.stop();
     profiles.remove();

@@ -16,6 +16,9 @@ async function main() {
     name: 'e2e',
     vsix: path.join(root, 'cognito-sync-explorer.vsix'),
     settings: { 'cognitoSync.regions': ['us-east-1', 'eu-west-1', 'ap-northeast-1'] },
+    // A remote VS Code's round trip for one pool's form (test/e2e/formRace.test.ts; see
+    // src/editor/messageDelay.ts): 300 ms each way between that form and the extension.
+    env: () => ({ COGNITO_SYNC_TEST_MESSAGE_DELAY: 'GameSaves_EU_Legacy=300' }),
   });
   try {
     const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'mochaTier.js'), 'e2e'], {

@@ -7,6 +7,10 @@ import { CommandPrompts, registerCommands } from './commands';
 import { registerConfigurationDiagnostics } from './editor/configurationDiagnostics';
 import { ConfigurationEditorProvider } from './editor/configurationEditor';
 import { ConfigurationFileSystem } from './editor/configurationFileSystem';
+import type { DataCommandContext } from './commands/dataCommands';
+import { registerDatasetDocuments } from './editor/datasetDocuments';
+import type { DatasetFileSystem } from './editor/datasetFileSystem';
+import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { createLog } from './log/outputLog';
@@ -23,6 +27,12 @@ export interface ExtensionTestApi extends CommandPrompts {
   activeProfile: ActiveProfile;
   /** The "Cognito Sync" output channel. */
   log: vscode.LogOutputChannel;
+  /** The dataset documents (cognito-sync-data:); tests answer its conflictPrompt. */
+  datasetFileSystem: DatasetFileSystem;
+  /** Find Identity, Open/Delete Dataset; its prompts are syncPrompts. */
+  dataCommands: DataCommandContext;
+  /** The extension's own save of configuration documents; tests replace its notices. */
+  configurationSaver: ConfigurationSaver;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -33,14 +43,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const tree = PoolsTreeProvider.register(context, session, log, activeProfile);
   const fileSystem = ConfigurationFileSystem.register(context, session);
   const resourcePickers = new ResourcePickers(session);
-  ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers);
+  const configurationSaver = ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers);
   context.subscriptions.push(
     registerConfigurationDiagnostics(),
     // After a save the tree shows the new values without a manual refresh.
     fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
   );
-  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log });
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, ...prompts };
+  const datasets = registerDatasetDocuments(context, session, tree);
+  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details });
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, ...prompts };
 }
 
 export function deactivate(): void {

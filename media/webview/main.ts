@@ -2,14 +2,18 @@
 // extension only through the typed protocol of src/editor/protocol.ts: it announces itself with
 // `ready`, renders every FormState it receives, validates as you type with the same rules the
 // extension uses (src/model/rules.ts), and posts the configuration the form shows as `edit`.
+// What it has posted and when a state may overwrite the form is FormSync's job (formSync.ts);
+// problems are drawn by problemsView.ts.
 import type { FormState, HostMessage, PickerField, WebviewMessage } from '../../src/editor/protocol';
+import type { SyncConfiguration } from '../../src/model/configuration';
 import { describeChanges } from '../../src/model/changes';
-import type { Problem } from '../../src/model/rules';
-import { validateConfiguration } from '../../src/model/rules';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { el, icon, innerInput, srOnly } from './dom';
-import { BuiltConfiguration, buildConfiguration, FieldKey, fieldOf, fieldValue, FormModel, modelOf, shownKey, splitArns } from './formModel';
-import { buildView, createRow } from './view';
+import { el } from './dom';
+import { FormFields } from './formFields';
+import { BuiltConfiguration, buildConfiguration, FormModel, modelOf, splitArns } from './formModel';
+import { FormSync } from './formSync';
+import { hasErrors, placeProblems, ProblemsView } from './problemsView';
+import { buildView } from './view';
 
 /** All the webview keeps across a reload: the text typed in the "new application ARN" field. */
 interface SavedState {
@@ -29,282 +33,56 @@ const EDIT_DELAY_MS = 150;
 const vscodeApi = acquireVsCodeApi();
 const app = document.getElementById('app') ?? document.body.appendChild(el('main', { id: 'app' }));
 const view = buildView(app, /Mac/u.test(navigator.userAgent));
+const post = (message: WebviewMessage): void => vscodeApi.postMessage(message);
+const sync = new FormSync(post);
+const problems = new ProblemsView(view);
 
-/** The last state the extension sent. */
-let state: FormState | undefined;
 let busy = false;
 /** The debounced edit of the text being typed. */
 let editTimer: ReturnType<typeof setTimeout> | undefined;
-/** shownKey of the edits posted and not seen back in a state yet, oldest first. */
-const unacknowledged: string[] = [];
-/** shownKey of what the document holds (last state, or last edit posted). */
-let documentKey: string | undefined;
-/** Fields whose current error was announced (role="alert" is used only for an error that is new). */
-const alerted = new Set<string>();
-/** The banner's last content, to announce it only when it changes. */
-let bannerSignature = '';
 
-const textfields = (): VscodeTextfield[] => [view.pushRole, view.streamName, view.streamsRole, ...view.rows.map((row) => row.field)];
-
-/**
- * Above this many application ARNs the form shows a summary instead of one field per ARN (the JSON
- * view is the tool for thousands of lines): thousands of text fields would freeze the window.
- */
-const ROW_LIMIT = 200;
-/** The ARNs while the list is too long for rows; undefined while it has rows. */
-let longList: string[] | undefined;
-
-const currentArns = (): string[] => longList ?? view.rows.map((row) => row.field.value);
+const fields = new FormFields(view, (index) => problems.forgetRow(index));
+const readModel = (): FormModel => fields.read();
 
 // ---------------------------------------------------------------------------------------------
-// Reading and filling the form
+// Posting edits: the order of edit, save and revert is kept by FormSync (formSync.ts).
 
-function readModel(): FormModel {
-  return {
-    identityPoolId: view.poolId.value,
-    pushOn: view.pushEnabled.checked,
-    arns: currentArns(),
-    pushRole: view.pushRole.value,
-    streamsOn: view.streamsEnabled.checked,
-    streamName: view.streamName.value,
-    streamsRole: view.streamsRole.value,
-    status: view.statusEnabled.checked ? 'ENABLED' : view.statusDisabled.checked ? 'DISABLED' : '',
-  };
-}
-
-function setValue(field: VscodeTextfield, value: string): void {
-  if (field.value !== value) field.value = value;
-}
-
-function setRows(values: string[]): void {
-  const long = values.length > ROW_LIMIT;
-  longList = long ? [...values] : undefined;
-  view.rowList.hidden = long;
-  view.arnSummary.hidden = !long;
-  if (long) {
-    while (view.rows.length) view.rows.pop()?.item.remove();
-    view.arnSummaryText.textContent = `${values.length.toLocaleString()} application ARNs: too many to edit one per row here. Edit them in the JSON view; adding ARNs below still works.`;
-    view.noRows.hidden = true;
-    return;
-  }
-  while (view.rows.length < values.length) {
-    const row = createRow(view.rows.length);
-    view.rows.push(row);
-    view.rowList.append(row.item);
-  }
-  while (view.rows.length > values.length) {
-    view.rows.pop()?.item.remove();
-    alerted.delete(`arn-${view.rows.length}`);
-  }
-  values.forEach((value, index) => setValue(view.rows[index].field, value));
-  view.noRows.hidden = values.length > 0;
-}
-
-function setStatus(status: FormModel['status']): void {
-  view.statusEnabled.checked = status === 'ENABLED';
-  view.statusDisabled.checked = status === 'DISABLED';
-  syncRadioTabStops();
-}
-
-/** One tab stop in the radio group: the checked radio, else the first. */
-function syncRadioTabStops(): void {
-  const checked = view.statusDisabled.checked ? view.statusDisabled : view.statusEnabled;
-  for (const radio of [view.statusEnabled, view.statusDisabled]) radio.tabIndex = radio === checked ? 0 : -1;
-}
-
-function updateSections(): void {
-  view.pushBody.hidden = !view.pushEnabled.checked;
-  view.streamsBody.hidden = !view.streamsEnabled.checked;
-}
-
-const isHidden = (element: Element): boolean => !element.isConnected || element.closest('[hidden]') !== null;
-
-/** The focused control and its caret, to put the focus back after the form is filled anew. */
-function captureFocus(): { element: HTMLElement; id: string; caret?: number } | undefined {
-  const element = document.activeElement;
-  if (!(element instanceof HTMLElement) || element === document.body) return undefined;
-  const input = (element as Partial<VscodeTextfield>).wrappedElement;
-  return { element, id: element.id, caret: input?.selectionStart ?? undefined };
-}
-
-function restoreFocus(previous: ReturnType<typeof captureFocus>): void {
-  if (!previous) return;
-  let target: HTMLElement | null = isHidden(previous.element) ? document.getElementById(previous.id) : previous.element;
-  if (!target || isHidden(target)) {
-    // Its row went away or its section was switched off: the nearest control that is still there.
-    const inPush = previous.id.startsWith('arn-') || previous.id === 'push-role';
-    const inStreams = ['stream-name', 'streams-role', 'status-enabled', 'status-disabled'].includes(previous.id);
-    target = inPush ? (isHidden(view.arnNew) ? view.pushEnabled : view.arnNew) : inStreams ? view.streamsEnabled : null;
-  }
-  if (!target) return;
-  if (document.activeElement !== target) target.focus();
-  const { caret } = previous;
-  if (caret === undefined || target !== previous.element || target.tagName !== 'VSCODE-TEXTFIELD') return;
-  // The new value reaches the inner <input> on the next render, which puts the caret at the end.
-  void innerInput(target as VscodeTextfield).then((input) => {
-    if (!input || document.activeElement !== target) return;
-    const position = Math.min(caret, input.value.length);
-    if (input.selectionStart !== position) input.setSelectionRange(position, position);
-  });
-}
-
-function fill(model: FormModel): void {
-  const focus = captureFocus();
-  setValue(view.poolId, model.identityPoolId);
-  view.pushEnabled.checked = model.pushOn;
-  setRows(model.arns);
-  setValue(view.pushRole, model.pushRole);
-  view.streamsEnabled.checked = model.streamsOn;
-  setValue(view.streamName, model.streamName);
-  setValue(view.streamsRole, model.streamsRole);
-  setStatus(model.status);
-  updateSections();
-  restoreFocus(focus);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Posting edits
-
-function post(message: WebviewMessage): void {
-  vscodeApi.postMessage(message);
+function shownConfiguration(): SyncConfiguration {
+  return buildConfiguration(readModel()).configuration;
 }
 
 /** Posts the configuration the form shows, unless the document already holds it. */
 function postEdit(): void {
   if (editTimer !== undefined) clearTimeout(editTimer);
   editTimer = undefined;
-  if (!state?.configuration) return;
-  const { configuration } = buildConfiguration(readModel());
-  const key = JSON.stringify(configuration);
-  if (key === documentKey) return;
-  documentKey = key;
-  unacknowledged.push(key);
-  if (unacknowledged.length > 50) unacknowledged.shift();
-  post({ type: 'edit', configuration });
+  sync.flush(shownConfiguration());
 }
 
 function scheduleEdit(): void {
+  sync.typed();
   if (editTimer !== undefined) clearTimeout(editTimer);
   editTimer = setTimeout(postEdit, EDIT_DELAY_MS);
+}
+
+function save(): void {
+  if (editTimer !== undefined) clearTimeout(editTimer);
+  editTimer = undefined;
+  sync.save(shownConfiguration());
+  refresh(false);
+}
+
+function revert(): void {
+  if (editTimer !== undefined) clearTimeout(editTimer);
+  editTimer = undefined;
+  sync.revert();
+  refresh(false);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Problems, buttons, pending changes
 
-interface Placed {
-  fields: Map<FieldKey, Problem[]>;
-  /** Problems the form has no field for: shown in the banner. */
-  banner: Problem[];
-}
-
-/**
- * The problems to show: the rules run on what the form shows, plus the document's own problems
- * (they may say more, e.g. warnings that need the pool's account) for fields that still show
- * what the document holds.
- */
-function placeProblems(model: FormModel, built: BuiltConfiguration): Placed {
-  const fields = new Map<FieldKey, Problem[]>();
-  const banner: Problem[] = [];
-  const seen = new Set<string>();
-  const place = (key: FieldKey | undefined, problem: Problem): void => {
-    const signature = JSON.stringify([key ?? null, problem.severity, problem.message]);
-    if (seen.has(signature)) return;
-    seen.add(signature);
-    if (key === undefined) banner.push(problem);
-    else fields.set(key, [...(fields.get(key) ?? []), problem]);
-  };
-  if (!state?.configuration) {
-    state?.problems.forEach((problem) => place(undefined, problem));
-    return { fields, banner };
-  }
-  for (const problem of validateConfiguration(built.configuration).problems) place(fieldOf(problem.path, built.rowOfIndex), problem);
-  const documentModel = modelOf(state.configuration);
-  for (const problem of state.problems) {
-    const key = fieldOf(problem.path);
-    if (key === undefined) place(undefined, problem);
-    else if (fieldValue(model, key) === fieldValue(documentModel, key)) place(key, problem);
-  }
-  return { fields, banner };
-}
-
-function problemLine(problem: Problem): HTMLDivElement {
-  const error = problem.severity === 'error';
-  return el('div', { className: `message ${problem.severity}` }, icon(error ? 'error' : 'warning'), el('span', {}, srOnly(error ? 'Error: ' : 'Warning: '), problem.message));
-}
-
-const ALL_FIELDS: FieldKey[] = ['pool-id', 'push-enabled', 'arn-new', 'push-role', 'streams-enabled', 'stream-name', 'streams-role', 'status'];
-
-function showFieldProblems(key: FieldKey, problems: Problem[], announce: boolean): void {
-  const container = document.getElementById(`${key}-msg`);
-  const control = document.getElementById(key);
-  if (!container || !control) return;
-  const hasError = problems.some((problem) => problem.severity === 'error');
-  const alert = announce && hasError && !alerted.has(key);
-  if (alert) alerted.add(key);
-  if (!hasError) alerted.delete(key);
-
-  const signature = JSON.stringify(problems.map((problem) => [problem.severity, problem.message]));
-  // Unchanged problems: nothing to redo (this runs for every field on every keystroke).
-  if (container.dataset.signature === signature && !alert) return;
-  container.dataset.signature = signature;
-  const lines = problems.map(problemLine);
-  // A new error is inserted as a fresh role="alert" element, which screen readers announce once;
-  // later renders replace it with plain lines, so typing in a field in error stays quiet.
-  container.replaceChildren(...(alert ? [el('div', { attrs: { role: 'alert' } }, ...lines)] : lines));
-
-  const hint = document.getElementById(`${key}-hint`);
-  const describedBy = [hint?.id, problems.length ? container.id : undefined].filter((id): id is string => id !== undefined).join(' ');
-  if (describedBy) control.setAttribute('aria-describedby', describedBy);
-  else control.removeAttribute('aria-describedby');
-  if (hasError) control.setAttribute('aria-invalid', 'true');
-  else control.removeAttribute('aria-invalid');
-  if (control.tagName === 'VSCODE-TEXTFIELD') {
-    const field = control as VscodeTextfield;
-    field.invalid = hasError;
-    field.classList.toggle('has-warning', !hasError && problems.length > 0);
-    // IDREFs do not cross the shadow root: the inner <input>, which gets the focus, is told directly.
-    const description = [hint?.textContent ?? '', ...problems.map((problem) => `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.message}`)].filter(Boolean).join(' ');
-    void innerInput(field).then((input) => {
-      if (!input) return;
-      if (hasError) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-      if (description) input.setAttribute('aria-description', description);
-      else input.removeAttribute('aria-description');
-    });
-  }
-}
-
-/** While the list has no rows, its problems are listed under the summary, each naming its ARN. */
-function showLongListProblems(fields: Map<FieldKey, Problem[]>): void {
-  const SHOWN = 20;
-  const problems = [...fields.entries()]
-    .filter(([key]) => /^arn-\d+$/.test(key))
-    .flatMap(([key, list]) => list.map((problem) => ({ ...problem, message: `Application ARN ${Number(key.slice('arn-'.length)) + 1}: ${problem.message}` })));
-  const container = view.arnSummaryMessages;
-  const signature = JSON.stringify(problems.slice(0, SHOWN).map((problem) => problem.message).concat(String(problems.length)));
-  if (container.dataset.signature === signature) return;
-  container.dataset.signature = signature;
-  const more = problems.length > SHOWN ? [el('div', { className: 'hint', text: `…and ${(problems.length - SHOWN).toLocaleString()} more. The JSON view and the Problems panel list them all.` })] : [];
-  container.replaceChildren(...problems.slice(0, SHOWN).map(problemLine), ...more);
-}
-
-function showBanner(problems: Problem[], announce: boolean): void {
-  const invalid = !state?.configuration;
-  const shown = state !== undefined && (invalid || problems.length > 0);
-  view.banner.hidden = !shown;
-  const signature = shown ? JSON.stringify([invalid, problems.map((problem) => problem.message)]) : '';
-  if (signature === bannerSignature) return;
-  bannerSignature = signature;
-  if (!shown) return;
-  const text = invalid
-    ? 'The document text is not a valid configuration, so the form cannot show it. Fix it in the JSON view.'
-    : 'The document text is not valid: it has problems the form has no field for. Fix them in the JSON view.';
-  view.bannerText.replaceChildren(announce ? el('span', { attrs: { role: 'alert' }, text }) : text);
-  view.bannerList.replaceChildren(...problems.map((problem) => el('li', {}, problemLine(problem))));
-}
-
 function showChanges(built: BuiltConfiguration): void {
-  const live = state?.configuration ? state.live : undefined;
+  const live = sync.state?.configuration ? sync.state.live : undefined;
   view.changes.hidden = live === undefined;
   if (!live) return;
   const lines = describeChanges(live, built.configuration);
@@ -316,26 +94,25 @@ function showChanges(built: BuiltConfiguration): void {
   view.noChanges.hidden = lines.length > 0;
 }
 
-function updateButtons(hasErrors: boolean): void {
-  const dirty = (state?.dirty ?? false) || editTimer !== undefined || unacknowledged.length > 0;
-  const canSave = dirty && !hasErrors && !busy && state?.configuration !== undefined;
+function updateButtons(errors: boolean): void {
+  const dirty = sync.dirty();
+  // Not disabled while a save runs: a Save or Revert clicked then is handled after it, in order.
+  const canSave = dirty && !errors && !sync.reverting && sync.state?.configuration !== undefined;
   view.save.disabled = !canSave;
-  view.save.title = busy ? 'Saving…' : hasErrors ? 'Fix the errors first' : !dirty ? 'No changes to save' : 'Save (Ctrl+S)';
-  view.revert.disabled = !dirty || busy;
+  view.save.title = errors ? 'Fix the errors first' : !dirty ? 'No changes to save' : busy ? 'Save (Ctrl+S); saving…' : 'Save (Ctrl+S)';
+  view.revert.disabled = !dirty || sync.reverting;
+  // While a revert is on its way the form does not take typing: it would be lost, or undo the revert.
+  view.sections.inert = sync.reverting;
 }
 
 /** Brings problems, buttons and the pending changes up to date with the form. */
 function refresh(announce: boolean): void {
   const model = readModel();
   const built = buildConfiguration(model);
-  const placed = placeProblems(model, built);
-  const keys = new Set<FieldKey>([...ALL_FIELDS, ...view.rows.map((_, index): FieldKey => `arn-${index}`)]);
-  for (const key of keys) showFieldProblems(key, placed.fields.get(key) ?? [], announce);
-  if (longList) showLongListProblems(placed.fields);
-  showBanner(placed.banner, announce);
+  const placed = placeProblems(sync.state, model, built);
+  problems.show(placed, sync.state !== undefined && !sync.state.configuration, fields.longList !== undefined, announce);
   showChanges(built);
-  const hasErrors = [...placed.fields.values(), placed.banner].some((problems) => problems.some((problem) => problem.severity === 'error'));
-  updateButtons(hasErrors);
+  updateButtons(hasErrors(placed));
 }
 
 function announce(text: string): void {
@@ -354,37 +131,17 @@ function showHeader(next: FormState): void {
   view.saveNote.textContent = `${key} also saves. ${next.source === 'remote' ? 'Saving writes the configuration to the identity pool.' : 'Saving writes the file.'}`;
 }
 
-function receiveState(next: FormState): void {
-  const first = state === undefined;
-  state = next;
+function receiveState(next: FormState, ack: number): void {
+  const first = sync.state === undefined;
   showHeader(next);
   view.sections.hidden = !next.configuration;
   view.poolIdField.hidden = !next.configuration;
-  if (!next.configuration) {
-    // Nothing to show: the form stays as it was, hidden, and the banner says why.
-    documentKey = undefined;
-    refresh(!first);
-    return;
-  }
-  const incoming = shownKey(next.configuration);
-  const echoed = unacknowledged.indexOf(incoming);
-  if (echoed >= 0) unacknowledged.splice(0, echoed + 1);
-  const shows = incoming === JSON.stringify(buildConfiguration(readModel()).configuration);
-  // Re-render only for a change made elsewhere (JSON view, undo, revert, save): not for the echo of
-  // the form's own edit, not while an edit of the form is about to be posted, and not for a state
-  // whose document content is unchanged (VS Code reports dirty-state changes separately, and such
-  // a state can arrive after the form posted a newer edit).
-  const contentChanged = incoming !== documentKey;
-  if (documentKey === undefined || (contentChanged && !shows && echoed < 0 && editTimer === undefined)) {
-    unacknowledged.length = 0;
-    fill(modelOf(next.configuration));
-  }
-  documentKey = incoming;
+  // Typing still waiting for its pause counts as typing (the state is older than it).
+  if (sync.receive(next, ack, JSON.stringify(shownConfiguration())) && next.configuration) fields.fill(modelOf(next.configuration));
   if (first) {
     // Problems already in the document when it opens are shown, not announced.
     refresh(false);
-    for (const key of ALL_FIELDS) if (document.getElementById(`${key}-msg`)?.querySelector('.error')) alerted.add(key);
-    view.rows.forEach((_, index) => document.getElementById(`arn-${index}-msg`)?.querySelector('.error') && alerted.add(`arn-${index}`));
+    problems.markShownAsAnnounced();
   } else {
     refresh(true);
   }
@@ -400,8 +157,9 @@ function receiveBusy(isBusy: boolean, message: string | undefined): void {
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (!message || typeof message !== 'object') return;
-  if (message.type === 'state') receiveState(message.state);
+  if (message.type === 'state') receiveState(message.state, message.ack);
   else if (message.type === 'busy') receiveBusy(message.busy, message.message);
+  else if (message.type === 'requestSave') save();
   else if (message.type === 'picked') receivePicked(message.field, message.values);
   else if (message.type === 'pickerNote') showPickerNote(message.field, message.note);
 });
@@ -423,7 +181,7 @@ function receivePicked(field: PickerField, values: string[]): void {
     return;
   }
   const target = PICKED_INTO[field];
-  setValue(target, values[0]);
+  fields.setValue(target, values[0]);
   postEdit();
   refresh(true);
   target.focus();
@@ -441,11 +199,11 @@ function showPickerNote(field: PickerField, note: string): void {
 // User input
 
 function addArns(arns: string[]): void {
-  const values = currentArns();
+  const values = fields.currentArns();
   // Blank rows left by "Add" are filled first.
   const queue = [...arns];
   const filled = values.map((value) => (value.trim() === '' && queue.length ? (queue.shift() as string) : value));
-  setRows([...filled, ...queue]);
+  fields.setRows([...filled, ...queue]);
   postEdit();
   refresh(true);
   announce(arns.length === 1 ? 'Application ARN added.' : `${arns.length} application ARNs added.`);
@@ -454,12 +212,12 @@ function addArns(arns: string[]): void {
 function addFromField(): void {
   const arns = splitArns(view.arnNew.value);
   if (arns.length === 0) {
-    if (longList) {
+    if (fields.longList) {
       announce('Type or paste the application ARNs to add first.');
       return;
     }
     // Nothing typed: an empty row to type into.
-    setRows([...view.rows.map((row) => row.field.value), '']);
+    fields.setRows([...view.rows.map((row) => row.field.value), '']);
     refresh(false);
     const { field } = view.rows[view.rows.length - 1];
     // A new textfield takes the focus once it has rendered its input.
@@ -474,12 +232,8 @@ function addFromField(): void {
 function removeRow(index: number): void {
   const values = view.rows.map((row) => row.field.value);
   values.splice(index, 1);
-  // The alerts of the rows below move up with them.
-  for (let row = index; row < values.length; row++) {
-    if (alerted.has(`arn-${row + 1}`)) alerted.add(`arn-${row}`);
-    else alerted.delete(`arn-${row}`);
-  }
-  setRows(values);
+  problems.removeRow(index, values.length);
+  fields.setRows(values);
   const next = view.rows[index] ?? view.rows[index - 1];
   (next ? next.remove : view.arnNew).focus();
   postEdit();
@@ -496,9 +250,10 @@ app.addEventListener('input', (event) => {
     saveDraft();
     return;
   }
-  if (!textfields().includes(event.target as VscodeTextfield)) return;
-  refresh(false);
+  if (!fields.textfields().includes(event.target as VscodeTextfield)) return;
+  // Typing first, so Save and Revert are enabled at once: a click right after it must count.
   scheduleEdit();
+  refresh(false);
 });
 
 // Capture: the textfield's `change` (on blur or Enter) does not bubble.
@@ -507,10 +262,10 @@ app.addEventListener(
   (event) => {
     const target = event.target;
     if (target === view.pushEnabled || target === view.streamsEnabled) {
-      updateSections();
+      fields.updateSections();
     } else if (target === view.statusEnabled || target === view.statusDisabled) {
-      syncRadioTabStops();
-    } else if (!textfields().includes(target as VscodeTextfield)) {
+      fields.syncRadioTabStops();
+    } else if (!fields.textfields().includes(target as VscodeTextfield)) {
       return;
     }
     postEdit();
@@ -523,7 +278,7 @@ app.addEventListener(
 view.status.addEventListener('keydown', (event) => {
   if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
   setTimeout(() => {
-    syncRadioTabStops();
+    fields.syncRadioTabStops();
     postEdit();
     refresh(true);
   });
@@ -550,13 +305,10 @@ app.addEventListener('click', (event) => {
   if (target === view.add) addFromField();
   else if (target === view.save) {
     if (view.save.disabled) return;
-    postEdit();
-    post({ type: 'save' });
+    save();
   } else if (target === view.revert) {
     if (view.revert.disabled) return;
-    if (editTimer !== undefined) clearTimeout(editTimer);
-    editTimer = undefined;
-    post({ type: 'revert' });
+    revert();
   } else if (target === view.openAsJson || target === view.arnSummaryOpenAsJson) {
     post({ type: 'openAsJson' });
   } else if (target.classList.contains('picker')) {
@@ -566,7 +318,8 @@ app.addEventListener('click', (event) => {
   }
 });
 
-// Ctrl+S / Cmd+S is handled by VS Code (it saves the document): the typing not posted yet goes first.
+// Ctrl+S / Cmd+S runs the extension's save command (a keybinding), which asks the form for a
+// `save` (requestSave); the typing not posted yet goes at once, to be there sooner.
 window.addEventListener(
   'keydown',
   (event) => {

@@ -27,7 +27,10 @@ export interface SyncOperations {
   GetBulkPublishDetails: [Sync.GetBulkPublishDetailsCommandInput, Sync.GetBulkPublishDetailsCommandOutput];
   DescribeIdentityUsage: [Sync.DescribeIdentityUsageCommandInput, Sync.DescribeIdentityUsageCommandOutput];
   ListDatasets: [Sync.ListDatasetsCommandInput, Sync.ListDatasetsCommandOutput];
+  DescribeDataset: [Sync.DescribeDatasetCommandInput, Sync.DescribeDatasetCommandOutput];
   ListRecords: [Sync.ListRecordsCommandInput, Sync.ListRecordsCommandOutput];
+  UpdateRecords: [Sync.UpdateRecordsCommandInput, Sync.UpdateRecordsCommandOutput];
+  DeleteDataset: [Sync.DeleteDatasetCommandInput, Sync.DeleteDatasetCommandOutput];
 }
 
 /** The Cognito Identity operations this layer calls. */
@@ -35,6 +38,8 @@ export interface IdentityOperations {
   ListIdentityPools: [Identity.ListIdentityPoolsCommandInput, Identity.ListIdentityPoolsCommandOutput];
   DescribeIdentityPool: [Identity.DescribeIdentityPoolCommandInput, Identity.DescribeIdentityPoolCommandOutput];
   ListIdentities: [Identity.ListIdentitiesCommandInput, Identity.ListIdentitiesCommandOutput];
+  DescribeIdentity: [Identity.DescribeIdentityCommandInput, Identity.DescribeIdentityCommandOutput];
+  LookupDeveloperIdentity: [Identity.LookupDeveloperIdentityCommandInput, Identity.LookupDeveloperIdentityCommandOutput];
 }
 
 /** The reads of the ARN pickers: SNS platform applications, IAM roles, Kinesis streams. */
@@ -43,9 +48,13 @@ export interface SnsOperations {
 }
 export interface IamOperations {
   ListRoles: [Iam.ListRolesCommandInput, Iam.ListRolesCommandOutput];
+  CreateRole: [Iam.CreateRoleCommandInput, Iam.CreateRoleCommandOutput];
+  PutRolePolicy: [Iam.PutRolePolicyCommandInput, Iam.PutRolePolicyCommandOutput];
 }
 export interface KinesisOperations {
   ListStreams: [Kinesis.ListStreamsCommandInput, Kinesis.ListStreamsCommandOutput];
+  CreateStream: [Kinesis.CreateStreamCommandInput, Kinesis.CreateStreamCommandOutput];
+  DescribeStreamSummary: [Kinesis.DescribeStreamSummaryCommandInput, Kinesis.DescribeStreamSummaryCommandOutput];
 }
 /** The sync trigger's function picker and its resource policy (who may invoke it). */
 export interface LambdaOperations {
@@ -283,7 +292,8 @@ export interface Caller {
   /** Aborted when the profile changes. */
   readonly cancelled: AbortSignal;
   sync<K extends keyof SyncOperations>(region: string, operation: K, input: SyncOperations[K][0], identityPoolId?: string): Promise<SyncOperations[K][1]>;
-  identity<K extends keyof IdentityOperations>(region: string, operation: K, input: IdentityOperations[K][0]): Promise<IdentityOperations[K][1]>;
+  /** `identityPoolId`, when given, is named in the error messages. */
+  identity<K extends keyof IdentityOperations>(region: string, operation: K, input: IdentityOperations[K][0], identityPoolId?: string): Promise<IdentityOperations[K][1]>;
   sns<K extends keyof SnsOperations>(region: string, operation: K, input: SnsOperations[K][0]): Promise<SnsOperations[K][1]>;
   /** IAM is global: no region (calls go to the us-east-1 endpoint). */
   iam<K extends keyof IamOperations>(operation: K, input: IamOperations[K][0]): Promise<IamOperations[K][1]>;

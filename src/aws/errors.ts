@@ -51,6 +51,8 @@ export interface AwsErrorDetails extends OperationContext {
   attempts?: number;
   /** For malformedConfig: the AWS config or credentials file it is about. */
   file?: string;
+  /** For notAuthorized data-plane calls: the IAM resource pattern that grants the action. */
+  resource?: string;
 }
 
 export class AwsError extends Error {
@@ -103,7 +105,7 @@ const NAMES: [AwsErrorKind, readonly string[]][] = [
   ['notFound', ['ResourceNotFoundException']],
   ['throttled', ['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LambdaThrottledException', 'ThrottledException']],
   ['invalidParameter', ['InvalidParameterException', 'InvalidConfigurationException', 'LimitExceededException', 'SerializationException', 'ValidationException', 'InvalidLambdaFunctionOutputException', 'ValidationError', 'InvalidParameter', 'InvalidArgumentException', 'ExpiredNextTokenException', 'InvalidParameterValueException', 'PolicyLengthExceededException']],
-  ['conflict', ['ConcurrentModificationException', 'ResourceConflictException']],
+  ['conflict', ['ConcurrentModificationException', 'ResourceConflictException', 'EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException']],
   ['alreadyInProgress', ['DuplicateRequestException']],
   ['alreadyStreamed', ['AlreadyStreamedException']],
   ['serviceError', ['InternalErrorException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceFailureException', 'ServiceFailure']],

@@ -18,6 +18,7 @@ export type { BulkPublishDetails, BulkPublishStatus } from './bulkPublish';
 export type { Caller } from './clients';
 export { MAX_LISTED_RESOURCES } from './resources';
 export type { FunctionSummary } from './lambda';
+export type { NewRole, StreamCapacity, StreamWait } from './creation';
 export type { PlatformApplicationSummary, ResourceList, ResourceListOptions, RoleSummary, StreamSummary } from './resources';
 export { COGNITO_SYNC_PRINCIPAL, trustPolicyAllowsService } from './trustPolicy';
 
@@ -26,3 +27,12 @@ import { AwsSession, AwsSessionOptions } from './session';
 export function createAwsSession(options: AwsSessionOptions = {}): AwsSession {
   return new AwsSession(options);
 }
+
+// The data plane: functions over a Caller (session.caller()), so the session stays small.
+export { IDENTITY_PAGE_SIZE, describeIdentity, describeIdentityUsage, developerProviderName, listIdentitiesPage, lookupDeveloperIdentity } from './identities';
+export type { IdentityPage, IdentitySummary, IdentityUsage } from './identities';
+export { deleteDataset, listDatasets, listDatasetsPage, listRecords, mergedDatasetNames, updateRecords } from './datasets';
+export type { DatasetAddress, DatasetPage, DatasetRecords, DatasetSummary } from './datasets';
+export { grantResource } from './grants';
+export { datasetBase, sendChanges } from './datasetSave';
+export type { DatasetBase, SaveStatistics, SendOutcome } from './datasetSave';

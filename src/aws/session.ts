@@ -13,6 +13,7 @@ import { SetConfigurationResult, getConfiguration, setConfiguration } from './co
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
 import { readPoolDefinition } from './poolDefinition';
+import { NewRole, StreamCapacity, StreamWait, createRole, createStream } from './creation';
 import { FunctionSummary, addTriggerPermission, getFunctionPolicy, listFunctions } from './lambda';
 import type { PoolDefinition } from '../model/poolDefinition';
 import {
@@ -167,7 +168,7 @@ export class AwsSession {
       profile: term.profile,
       cancelled: term.controller.signal,
       sync: (region, operation, input, identityPoolId) => send('cognito-sync', region, operation, input, identityPoolId) as never,
-      identity: (region, operation, input) => send('cognito-identity', region, operation, input, undefined) as never,
+      identity: (region, operation, input, identityPoolId) => send('cognito-identity', region, operation, input, identityPoolId) as never,
       sns: (region, operation, input) => send('sns', region, operation, input, undefined) as never,
       iam: (operation, input) => send('iam', IAM_REGION, operation, input, undefined) as never,
       kinesis: (region, operation, input) => send('kinesis', region, operation, input, undefined) as never,
@@ -269,6 +270,20 @@ export class AwsSession {
   /** Lets cognito-sync.amazonaws.com invoke the function for the pool (AddPermission with the pool's ARN). */
   addTriggerPermission(functionArn: string, identityPoolId: string, accountId: string): Promise<string | undefined> {
     return addTriggerPermission(this.caller(), functionArn, identityPoolId, accountId);
+  }
+
+  /** CreateRole + PutRolePolicy (IAM is global); the role's ARN. The role list is asked again next time. */
+  async createRole(role: NewRole): Promise<string> {
+    const arn = await createRole(this.caller(), role);
+    this.resourceLists.clear();
+    return arn;
+  }
+
+  /** CreateStream, then waits until it is ACTIVE; the stream's ARN. */
+  async createStream(region: string, streamName: string, capacity: StreamCapacity, wait?: StreamWait): Promise<string> {
+    const arn = await createStream(this.caller(), region, streamName, capacity, wait);
+    this.resourceLists.clear();
+    return arn;
   }
 
   /** Forgets every cached picker list (e.g. on an explicit Refresh). */

@@ -15,6 +15,8 @@ import { newConfigurationFile } from './newFileCommand';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
 import { openAwsConfigFile, selectProfile, selectRegions } from './profileCommands';
 import { SyncCommandPrompts, bulkPublish, defaultSyncCommandPrompts, setSyncTrigger, showUsage } from './syncCommands';
+import type { DatasetDetailsProvider } from '../editor/datasetDetails';
+import { DataCommandContext, deleteDataset, findIdentity, loadMoreIdentities, openDataset, setHideDisabled, showDatasetDetails, viewFormattedValue } from './dataCommands';
 
 export interface CommandDependencies {
   session: AwsSession;
@@ -22,6 +24,7 @@ export interface CommandDependencies {
   tree: PoolsTreeProvider;
   fileSystem: ConfigurationFileSystem;
   log: vscode.LogOutputChannel;
+  datasetDetails: DatasetDetailsProvider;
 }
 
 /** The prompts the commands ask through; the extension-host tests replace their members. */
@@ -30,15 +33,18 @@ export interface CommandPrompts {
   fileCommandPrompts: FileCommandPrompts;
   /** The prompts of Set Sync Trigger, Bulk Publish and Show Usage. */
   syncPrompts: SyncCommandPrompts;
+  /** The data commands' context (their prompts are syncPrompts). */
+  dataCommands: DataCommandContext;
   /** The folder picker, questions and notices of Export Sync Data. */
   exportSyncDataPrompts: ExportSyncDataPrompts;
   /** The questions of Export / Copy as Infrastructure as Code. */
   iacPrompts: IacPrompts;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log }: CommandDependencies): CommandPrompts {
+export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails }: CommandDependencies): CommandPrompts {
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
+  const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
   const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
   const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
   // The IaC generators (and the YAML library) load on first use, not at activation.
@@ -69,11 +75,22 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.copyInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'copy'),
     'cognitoSync.compareWithRemote': (target?: unknown) => compareWithRemote(target, fileCommands),
     'cognitoSync.applyConfiguration': (target?: unknown) => applyConfiguration(target, fileCommands),
+    'cognitoSync.findIdentity': (target?: unknown) => findIdentity(target, dataCommands),
+    'cognitoSync.openDataset': (target?: unknown) => openDataset(target, dataCommands),
+    'cognitoSync.deleteDataset': (target?: unknown) => deleteDataset(target, dataCommands),
+    'cognitoSync.showDatasetDetails': (target?: unknown) => showDatasetDetails(target, dataCommands),
+    'cognitoSync.viewFormattedValue': () => viewFormattedValue(dataCommands),
+    'cognitoSync.loadMoreIdentities': (identityPoolId?: unknown) => loadMoreIdentities(identityPoolId, tree),
+    'cognitoSync.hideDisabledIdentities': (target?: unknown) => setHideDisabled(target, tree, true),
+    'cognitoSync.showDisabledIdentities': (target?: unknown) => setHideDisabled(target, tree, false),
+    'cognitoSync.refreshIdentity': (identityPoolId?: unknown, identityId?: unknown) => {
+      if (typeof identityPoolId === 'string' && typeof identityId === 'string') tree.identities.refreshIdentity(identityPoolId, identityId);
+    },
     'cognitoSync.openInForm': (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (target) return vscode.commands.executeCommand('vscode.openWith', target, CONFIGURATION_EDITOR_VIEW_TYPE);
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, dataCommands };
 }

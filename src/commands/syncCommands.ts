@@ -10,12 +10,15 @@ import { checkSyncTrigger } from '../model/syncTrigger';
 import { NoticeSeverity, showNotification } from './fileCommandPrompts';
 import { messageOf, poolLabel as labelOf } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';
+import { ADD_PERMISSION, DEVELOPER_CREDENTIALS_NOTE, FunctionChoice, FunctionPickerRequest, addTriggerPermission, functionsForPicker, showFunctionPicker, triggerPermissionState } from './syncTriggerFunctions';
 
 /**
  * The questions and notifications of these commands, in one replaceable object so host tests can
  * answer them (a native prompt cannot be driven there). The defaults are VS Code's own.
  */
 export interface SyncCommandPrompts {
+  /** The sync trigger's function picker: a function, 'type' (the input box), or undefined. */
+  pickFunction(request: FunctionPickerRequest): Thenable<FunctionChoice>;
   /** An input box; VS Code's accepts a value only while validateInput reports no error. */
   inputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   /** A modal question with one action besides Cancel: true when the action was chosen. */
@@ -28,6 +31,7 @@ export interface SyncCommandPrompts {
 
 export function defaultSyncCommandPrompts(): SyncCommandPrompts {
   return {
+    pickFunction: showFunctionPicker,
     inputBox: (options) => vscode.window.showInputBox(options),
     confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
     notify: showNotification,
@@ -89,14 +93,25 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
   }
   const current = events.value.SyncTrigger ?? '';
   const accountId = configuration.status === 'fulfilled' ? accountOfConfiguration(configuration.value) : undefined;
-  const typed = await prompts.inputBox({
-    title: `Cognito Sync: Sync Trigger of ${label}`,
-    prompt: `The Lambda function Cognito Sync invokes when a dataset of this pool is synchronized (pool in ${region}${accountId ? `, account ${accountId}` : ''}). Empty: remove the trigger.`,
-    placeHolder: `arn:aws:lambda:${region}:${accountId ?? '123456789012'}:function:my-function`,
-    value: draft ?? current,
-    ignoreFocusOut: true,
-    validateInput: (text) => syncTriggerValidation(text, current, { region, accountId }),
-  });
+  const title = `Cognito Sync: Sync Trigger of ${label}`;
+  // The picker first (a retry after a failure goes straight back to the text typed).
+  let picked: FunctionChoice = 'type';
+  if (draft === undefined && region) {
+    const { functions, problem } = await functionsForPicker(session, region);
+    picked = await prompts.pickFunction({ title, region, current, functions, problem });
+    if (picked === undefined) return;
+  }
+  const typed =
+    picked !== 'type'
+      ? picked.arn
+      : await prompts.inputBox({
+          title,
+          prompt: `The Lambda function Cognito Sync invokes when a dataset of this pool is synchronized (pool in ${region}${accountId ? `, account ${accountId}` : ''}). Empty: remove the trigger. ${DEVELOPER_CREDENTIALS_NOTE}`,
+          placeHolder: `arn:aws:lambda:${region}:${accountId ?? '123456789012'}:function:my-function`,
+          value: draft ?? current,
+          ignoreFocusOut: true,
+          validateInput: (text) => syncTriggerValidation(text, current, { region, accountId }),
+        });
   if (typed === undefined) return;
   const arn = typed.trim();
   if (arn === current) {
@@ -121,7 +136,17 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
     return;
   }
   tree.refreshPool(pool.identityPoolId);
-  notifyAndForget(prompts, 'info', arn ? `Sync trigger of ${label} set to ${arn}.` : `Sync trigger of ${label} cleared.`);
+  if (!arn) {
+    notifyAndForget(prompts, 'info', `Sync trigger of ${label} cleared.`);
+    return;
+  }
+  const permission = await triggerPermissionState(session, pool.identityPoolId, arn, accountId);
+  if (permission.state === 'missing') {
+    const message = `Sync trigger of ${label} set to ${arn}, but the function's resource policy does not let Cognito Sync (cognito-sync.amazonaws.com) invoke it for this pool.`;
+    notifyAndForget(prompts, 'warning', message, [ADD_PERMISSION], () => addTriggerPermission(session, prompts, pool.identityPoolId, label, arn, permission.accountId));
+  } else if (permission.state === 'unknown') {
+    notifyAndForget(prompts, 'info', `Sync trigger of ${label} set to ${arn}. Whether Cognito Sync may invoke it was not checked: ${permission.reason}`);
+  } else notifyAndForget(prompts, 'info', `Sync trigger of ${label} set to ${arn}.`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
 import { formatConfiguration } from '../model/configuration';
 import { validateConfigurationText } from '../model/configurationText';
-import { FormState, HostMessage, parseWebviewMessage } from './protocol';
+import { FormState, HostMessage, PickerField, WebviewMessage, parseWebviewMessage } from './protocol';
 import { ConfigurationFileSystem } from './configurationFileSystem';
+import { ConfigurationSaver } from './configurationSave';
+import { messageDelayFor } from './messageDelay';
 import { parseConfigurationUri } from './configurationUri';
 import { ResourcePickers } from './resourcePickers';
 
@@ -16,9 +18,15 @@ export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
 export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvider {
   /** Registers the form as the custom editor of `*.cognito-sync.json` documents. */
-  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers): void {
-    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers);
-    context.subscriptions.push(vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, provider, { webviewOptions: { retainContextWhenHidden: false } }));
+  /** Registers the form and its save command (Ctrl+S in the form); returns the extension's own save. */
+  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers): ConfigurationSaver {
+    const saver = new ConfigurationSaver(fileSystem);
+    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers, saver);
+    context.subscriptions.push(
+      vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, provider, { webviewOptions: { retainContextWhenHidden: false } }),
+      vscode.commands.registerCommand('cognitoSync.saveConfiguration', (uri?: unknown) => provider.saveCommand(uri instanceof vscode.Uri ? uri : undefined)),
+    );
+    return saver;
   }
 
   constructor(
@@ -26,7 +34,11 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     private readonly fileSystem: ConfigurationFileSystem,
     private readonly log: vscode.LogOutputChannel,
     private readonly pickers: ResourcePickers,
+    private readonly saver: ConfigurationSaver,
   ) {}
+
+  /** The open forms, to find the active one for Ctrl+S. */
+  private readonly forms = new Set<{ panel: vscode.WebviewPanel; document: vscode.TextDocument; post(message: HostMessage): void }>();
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const { webview } = panel;
@@ -37,12 +49,59 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     };
     webview.html = this.html(webview);
 
+    const delay = messageDelayFor(document.uri);
     let ready = false;
+    /** The seq of the last form message handled (see protocol.ts, HostMessage). */
+    let handled = 0;
     const post = (message: HostMessage) => {
-      if (ready) void webview.postMessage(message);
+      if (!ready) return;
+      if (delay) setTimeout(() => void webview.postMessage(message), delay);
+      else void webview.postMessage(message);
     };
-    const postState = () => post({ type: 'state', state: this.formState(document) });
+    const postState = () => post({ type: 'state', state: this.formState(document), ack: handled });
+    const form = { panel, document, post };
+    this.forms.add(form);
 
+    const handle = async (message: WebviewMessage): Promise<void> => {
+      switch (message.type) {
+        case 'ready':
+          // A new webview (the tab was shown again) numbers its messages from 1 again.
+          ready = true;
+          handled = 0;
+          postState();
+          return;
+        case 'edit':
+          // Set first: the state posted while the edit applies already holds it.
+          handled = message.seq;
+          await this.replaceText(document, formatConfiguration(message.configuration));
+          return;
+        case 'save':
+          handled = message.seq;
+          post({ type: 'busy', busy: true, message: 'Saving…' });
+          try {
+            await this.saver.save(document);
+          } finally {
+            post({ type: 'busy', busy: false });
+            postState();
+          }
+          return;
+        case 'revert':
+          handled = message.seq;
+          await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+          postState();
+          return;
+        case 'openAsJson':
+          void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', vscode.ViewColumn.Beside);
+          return;
+        case 'pick':
+          // Not awaited: a quick pick waits for the user, and the form's messages must not.
+          void this.pick(document, message.field).then((outcome) => post(outcome));
+          return;
+      }
+    };
+    // One message at a time, in the order the form sent them: an edit is in the document before
+    // the save or revert that follows it runs (postMessage keeps the order; async handlers would not).
+    let queue = Promise.resolve();
     const subscriptions = [
       // Also the events without content changes: VS Code reports a change of dirty state that way.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -52,51 +111,54 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
         if (saved === document) postState();
       }),
       this.fileSystem.onDidSaveConfiguration(() => postState()),
-      webview.onDidReceiveMessage(async (raw: unknown) => {
+      webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseWebviewMessage(raw);
         if (!message) {
           this.log.warn(`Ignored a malformed message from the configuration form of ${document.uri.toString(true)}.`);
           return;
         }
-        switch (message.type) {
-          case 'ready':
-            ready = true;
-            postState();
-            return;
-          case 'edit':
-            await this.replaceText(document, formatConfiguration(message.configuration));
-            return;
-          case 'save':
-            post({ type: 'busy', busy: true, message: 'Saving…' });
-            try {
-              await document.save();
-            } finally {
-              post({ type: 'busy', busy: false });
-              postState();
-            }
-            return;
-          case 'revert':
-            await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
-            postState();
-            return;
-          case 'openAsJson':
-            await vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', vscode.ViewColumn.Beside);
-            return;
-          case 'pick': {
-            // The pool (its region) and the ARNs already listed come from the document as it is now.
-            const { configuration } = validateConfigurationText(document.getText());
-            const outcome = await this.pickers.pick(message.field, {
-              identityPoolId: configuration?.IdentityPoolId,
-              profile: parseConfigurationUri(document.uri)?.profile,
-              present: message.field === 'application-arns' ? configuration?.PushSync?.ApplicationArns : undefined,
-            });
-            post('note' in outcome ? { type: 'pickerNote', field: message.field, note: outcome.note } : { type: 'picked', field: message.field, values: outcome.values });
-            return;
-          }
-        }
+        const arrival = Date.now() + delay;
+        queue = queue
+          .then(async () => {
+            if (arrival > Date.now()) await new Promise((resolve) => setTimeout(resolve, arrival - Date.now()));
+            await handle(message);
+          })
+          .catch((error: unknown) => this.log.error(`The configuration form of ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`));
       }),
     ];
-    panel.onDidDispose(() => subscriptions.forEach((subscription) => subscription.dispose()));
+    panel.onDidDispose(() => {
+      this.forms.delete(form);
+      subscriptions.forEach((subscription) => subscription.dispose());
+    });
+  }
+
+  /**
+   * cognitoSync.saveConfiguration (Ctrl+S in the form or in a pool's JSON view). In the form it
+   * asks the form for a save, so the save follows the form's latest edit on the form's own ordered
+   * channel; elsewhere it saves the document (the extension's own save, see configurationSave.ts).
+   */
+  async saveCommand(uri?: vscode.Uri): Promise<void> {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    const target = uri ?? (input instanceof vscode.TabInputCustom && input.viewType === CONFIGURATION_EDITOR_VIEW_TYPE ? input.uri : vscode.window.activeTextEditor?.document.uri);
+    if (!target) return;
+    const form = [...this.forms].find((candidate) => candidate.panel.active && candidate.document.uri.toString() === target.toString());
+    if (form) {
+      form.post({ type: 'requestSave' });
+      return;
+    }
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === target.toString());
+    if (document) await this.saver.save(document);
+  }
+
+  private async pick(document: vscode.TextDocument, field: PickerField): Promise<HostMessage> {
+    // The pool (its region) and the ARNs already listed come from the document as it is now.
+    const { configuration } = validateConfigurationText(document.getText());
+    const outcome = await this.pickers.pick(field, {
+      identityPoolId: configuration?.IdentityPoolId,
+      profile: parseConfigurationUri(document.uri)?.profile,
+      present: field === 'application-arns' ? configuration?.PushSync?.ApplicationArns : undefined,
+    });
+    return 'note' in outcome ? { type: 'pickerNote', field, note: outcome.note } : { type: 'picked', field, values: outcome.values };
   }
 
   private formState(document: vscode.TextDocument): FormState {

@@ -9,6 +9,7 @@ import type { SyncConfiguration } from '../model/configuration';
 import { formatConfiguration } from '../model/configuration';
 import { validateConfigurationText } from '../model/configurationText';
 import { CONFIGURATION_SCHEME, ConfigurationAddress, parseConfigurationUri } from './configurationUri';
+import { ConflictChoice, ExplicitSaveGuard, LiveSnapshots, ModificationTimes, askConflictChoice } from './saveDiscipline';
 
 /** The scheme of the read-only live snapshots that Compare shows. */
 export const LIVE_SCHEME = 'cognito-sync-live';
@@ -20,9 +21,20 @@ export type ConflictMoment = 'opened' | 'compared';
 export type CheckedSave =
   | { status: 'saved'; configuration: SyncConfiguration }
   /** The pool had changed and the user did not choose Overwrite: nothing was written. */
-  | { status: 'declined'; live: SyncConfiguration }
+  | { status: 'declined'; live: SyncConfiguration; choice: 'compare' | 'cancel' }
   /** It changed once more while the user decided: nothing was written. */
   | { status: 'changedAgain'; live: SyncConfiguration };
+
+/** How writeChecked ended; every status but `saved` carries the message to show. */
+export type WriteOutcome =
+  | { status: 'saved'; configuration: SyncConfiguration }
+  /** Problems in the text, or the IdentityPoolId of another pool: nothing was sent. */
+  | { status: 'invalid'; message: string }
+  /** The pool had changed and the user chose Compare or Cancel: not an error. */
+  | { status: 'declined'; choice: 'compare' | 'cancel'; message: string }
+  | { status: 'changedAgain'; message: string }
+  /** AWS refused or could not be reached, or the profile changed. */
+  | { status: 'failed'; message: string };
 
 interface Loaded {
   /** The live configuration as last read or saved: what the document started from. */
@@ -34,11 +46,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   private readonly loaded = new Map<string, Loaded>();
-  /**
-   * Modification times VS Code sees. They change only when this provider writes or reads a
-   * different text: VS Code refuses a save ("file modified since") when stat's mtime moved.
-   */
-  private readonly mtimes = new Map<string, number>();
+  private readonly mtimes = new ModificationTimes();
   private readonly saved = new vscode.EventEmitter<string>();
   /** Fires with the identity pool id after a successful save. */
   readonly onDidSaveConfiguration = this.saved.event;
@@ -55,20 +63,12 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   ) => this.askAboutConflict(address, live, document, since ?? 'opened');
 
   /** Read-only snapshots of live configurations for Compare (scheme LIVE_SCHEME), by document. */
-  private readonly liveSnapshots = new Map<string, string>();
-  /** Numbers each snapshot's URI: VS Code keeps a shown snapshot's text, so a newer one needs a new URI. */
-  private liveSnapshotCount = 0;
-  readonly liveContent: vscode.TextDocumentContentProvider = {
-    provideTextDocumentContent: (uri) => this.liveSnapshots.get(uri.query) ?? '',
-  };
-
-  /**
-   * Why each document is about to be saved. Auto save (VS Code for the Web turns it on by default,
-   * a second after typing stops) must never write a half-edited configuration to AWS: only an
-   * explicit save does. VS Code tells the reason in onWillSaveTextDocument, just before writeFile.
-   */
-  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
-  private readonly willSave: vscode.Disposable;
+  readonly liveContent = new LiveSnapshots(LIVE_SCHEME);
+  /** Only an explicit save writes to AWS (see saveDiscipline.ts). */
+  private readonly guard = new ExplicitSaveGuard(CONFIGURATION_SCHEME);
+  /** Texts the extension's own save has written to AWS, by document, for the writeFile that follows. */
+  private readonly approved = new Map<string, { text: string; configuration: SyncConfiguration }>();
+  private readonly didSave: vscode.Disposable;
 
   /** Serves `cognito-sync:` documents (a pool's configuration) and the read-only live snapshots Compare shows. */
   static register(context: vscode.ExtensionContext, session: AwsSession): ConfigurationFileSystem {
@@ -82,13 +82,14 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   constructor(private readonly session: AwsSession) {
-    this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
-      if (event.document.uri.scheme === CONFIGURATION_SCHEME) this.saveReasons.set(event.document.uri.toString(), event.reason);
+    this.didSave = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.scheme === CONFIGURATION_SCHEME) void this.liveContent.closeDiffsOf(document.uri);
     });
   }
 
   dispose(): void {
-    this.willSave.dispose();
+    this.guard.dispose();
+    this.didSave.dispose();
     this.changes.dispose();
     this.saved.dispose();
   }
@@ -109,21 +110,11 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     this.address(uri);
     // Size 0: it is not known before the configuration is fetched, and stat must not fetch; a
     // size that changed between stat and save would look like a modification too.
-    return { type: vscode.FileType.File, ctime: 0, mtime: this.mtimeOf(uri.toString()), size: 0 };
-  }
-
-  private mtimeOf(key: string): number {
-    let mtime = this.mtimes.get(key);
-    if (mtime === undefined) {
-      mtime = Date.now();
-      this.mtimes.set(key, mtime);
-    }
-    return mtime;
+    return { type: vscode.FileType.File, ctime: 0, mtime: this.mtimes.of(uri.toString()), size: 0 };
   }
 
   private remember(key: string, base: SyncConfiguration, text: string): void {
-    const previous = this.loaded.get(key);
-    if (previous && previous.text !== text) this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+    this.mtimes.read(key, text);
     this.loaded.set(key, { base, text });
   }
 
@@ -136,32 +127,69 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const key = uri.toString();
+    const text = new TextDecoder().decode(content);
+    const reason = this.guard.takeReason(uri);
+    const approved = this.approved.get(key);
+    this.approved.delete(key);
+    // Written to AWS by the extension's own save a moment ago (ConfigurationSaver): only recorded.
+    if (approved && approved.text === text) return this.recordSaved(key, approved.configuration);
+    ExplicitSaveGuard.refuseAutoSave(reason, this.poolLabel(this.address(uri)), 'save with Ctrl+S (or the form\'s Save button)');
+    const outcome = await this.writeChecked(uri, text);
+    if (outcome.status !== 'saved') throw new vscode.FileSystemError(outcome.message);
+    this.recordSaved(key, outcome.configuration);
+  }
+
+  /**
+   * Validates `text` and writes it to the pool with the conflict check, without touching what
+   * VS Code sees of the file (its mtime): writeFile records a save when VS Code writes the
+   * document. Never throws: every failure is a message naming the pool and the next step.
+   */
+  async writeChecked(uri: vscode.Uri, text: string): Promise<WriteOutcome> {
     const address = this.address(uri);
     const pool = this.poolLabel(address);
-    const reason = this.saveReasons.get(uri.toString());
-    this.saveReasons.delete(uri.toString());
-    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${pool}: auto save never writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button) when they are ready.`);
-    }
-    const { configuration, problems } = validateConfigurationText(new TextDecoder().decode(content));
+    const { configuration, problems } = validateConfigurationText(text);
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (!configuration || errors.length) {
       const list = errors.slice(0, 3).map((problem) => `${problem.path.join('.') || 'file'}: ${problem.message}`).join(' ');
-      throw new vscode.FileSystemError(`Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.`);
+      return { status: 'invalid', message: `Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.` };
     }
     if (configuration.IdentityPoolId !== address.identityPoolId) {
-      throw new vscode.FileSystemError(`Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.`);
+      return { status: 'invalid', message: `Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.` };
     }
-    const key = uri.toString();
-    // After a window reload the document is restored from backup without a read: start from live.
-    const base = this.loaded.get(key)?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
-    const outcome = await this.call(address, 'save', () => this.saveChecked(address, base, configuration, uri, 'opened'));
-    if (outcome.status === 'declined') {
-      throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`);
+    try {
+      // After a window reload the document is restored from backup without a read: start from live.
+      const base = this.loaded.get(uri.toString())?.base ?? (await this.call(address, 'save', () => this.session.getConfiguration(address.identityPoolId)));
+      const outcome = await this.call(address, 'save', () => this.saveChecked(address, base, configuration, uri, 'opened'));
+      switch (outcome.status) {
+        case 'saved':
+          return outcome;
+        case 'declined':
+          return {
+            status: 'declined',
+            choice: outcome.choice,
+            message: `Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`,
+          };
+        case 'changedAgain':
+          return { status: 'changedAgain', message: `Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.` };
+      }
+    } catch (error) {
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
-    if (outcome.status === 'changedAgain') throw new vscode.FileSystemError(`Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.`);
-    this.remember(key, outcome.configuration, formatConfiguration(outcome.configuration));
-    this.mtimes.set(key, Math.max(Date.now(), this.mtimeOf(key) + 1));
+  }
+
+  /**
+   * The extension's own save wrote `text` to the pool: the next writeFile of exactly that text
+   * (document.save() right after) records it without writing again.
+   */
+  approveWrite(uri: vscode.Uri, text: string, configuration: SyncConfiguration): void {
+    this.approved.set(uri.toString(), { text, configuration });
+  }
+
+  private recordSaved(key: string, configuration: SyncConfiguration): void {
+    const text = formatConfiguration(configuration);
+    this.loaded.set(key, { base: configuration, text });
+    this.mtimes.written(key, text);
   }
 
   /**
@@ -174,7 +202,8 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     let result = await this.setForProfile(address, base, next);
     if (result.status === 'conflict') {
       const live = result.live;
-      if ((await this.conflictPrompt(address, live, document, since)) !== 'overwrite') return { status: 'declined', live };
+      const choice = await this.conflictPrompt(address, live, document, since);
+      if (choice !== 'overwrite') return { status: 'declined', live, choice };
       result = await this.setForProfile(address, live, next);
       if (result.status === 'conflict') return { status: 'changedAgain', live: result.live };
     }
@@ -196,36 +225,24 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
    * (still editable, unsaved edits included).
    */
   async showLiveDiff(document: vscode.Uri, identityPoolId: string, live: SyncConfiguration, title: string): Promise<void> {
-    this.liveSnapshotCount += 1;
-    const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${identityPoolId}.live.json`, query: document.toString(), fragment: String(this.liveSnapshotCount) });
-    this.liveSnapshots.set(document.toString(), formatConfiguration(live));
-    await vscode.commands.executeCommand('vscode.diff', left, document, title, { preview: true });
+    await this.liveContent.showDiff(document, `${identityPoolId}.live.json`, formatConfiguration(live), title);
   }
 
-  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<'overwrite' | 'compare' | 'cancel'> {
-    const compare = 'Compare';
-    const overwrite = 'Overwrite';
-    const choice = await vscode.window.showWarningMessage(
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<ConflictChoice> {
+    const choice = await askConflictChoice(
       `The sync configuration of ${this.poolLabel(address)} was changed on AWS ${since === 'opened' ? 'after you opened it' : 'after the diff was shown'}.`,
-      {
-        modal: true,
-        detail:
-          since === 'opened'
-            ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
-            : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
-      },
-      compare,
-      overwrite,
+      since === 'opened'
+        ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
+        : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
     );
-    if (choice === compare) {
+    if (choice === 'compare') {
       const title = since === 'opened' ? `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)` : `${address.poolName ?? address.identityPoolId}: live now ↔ ${fileNameOf(document)}`;
       await this.showLiveDiff(document, address.identityPoolId, live, title);
-      return 'compare';
     }
-    return choice === overwrite ? 'overwrite' : 'cancel';
+    return choice;
   }
 
-  private poolLabel(address: ConfigurationAddress): string {
+  poolLabel(address: ConfigurationAddress): string {
     return address.poolName ? `identity pool ${address.poolName} (${address.identityPoolId})` : `identity pool ${address.identityPoolId}`;
   }
 

@@ -27,8 +27,16 @@ export interface FormState {
 export const PICKER_FIELDS = ['application-arns', 'push-role', 'stream-name', 'streams-role'] as const;
 export type PickerField = (typeof PICKER_FIELDS)[number];
 
+/**
+ * Ordering (see media/webview/formSync.ts): every form message that touches the document (edit,
+ * save, revert) carries `seq`, one more than the last; the extension handles them one at a time in
+ * that order, and each state says in `ack` the seq of the last one it had handled. A state with an
+ * ack below the form's last seq is older than what the form shows and never overwrites it.
+ */
 export type HostMessage =
-  | { type: 'state'; state: FormState }
+  | { type: 'state'; state: FormState; ack: number }
+  /** Ctrl+S (the extension's save command) in the form: post `save` after the latest edit. */
+  | { type: 'requestSave' }
   | { type: 'busy'; busy: boolean; message?: string }
   /** What the user chose in a picker (application ARNs: one or more to add; other fields: one value). */
   | { type: 'picked'; field: PickerField; values: string[] }
@@ -37,9 +45,9 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'edit'; configuration: SyncConfiguration }
-  | { type: 'save' }
-  | { type: 'revert' }
+  | { type: 'edit'; configuration: SyncConfiguration; seq: number }
+  | { type: 'save'; seq: number }
+  | { type: 'revert'; seq: number }
   | { type: 'openAsJson' }
   | { type: 'pick'; field: PickerField };
 
@@ -55,6 +63,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function onlyKeys(value: Record<string, unknown>, keys: string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
 }
+
+const isSeq = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 function optionalString(value: unknown): value is string | undefined {
   return value === undefined || (typeof value === 'string' && value.length <= MAX_STRING);
@@ -112,16 +122,17 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   switch (value.type) {
     case 'ready':
-    case 'save':
-    case 'revert':
     case 'openAsJson':
       return onlyKeys(value, ['type']) ? { type: value.type } : undefined;
+    case 'save':
+    case 'revert':
+      return onlyKeys(value, ['type', 'seq']) && isSeq(value.seq) ? { type: value.type, seq: value.seq } : undefined;
     case 'pick':
       return onlyKeys(value, ['type', 'field']) && (PICKER_FIELDS as readonly unknown[]).includes(value.field) ? { type: 'pick', field: value.field as PickerField } : undefined;
     case 'edit': {
-      if (!onlyKeys(value, ['type', 'configuration'])) return undefined;
+      if (!onlyKeys(value, ['type', 'configuration', 'seq']) || !isSeq(value.seq)) return undefined;
       const configuration = readConfiguration(value.configuration);
-      return configuration ? { type: 'edit', configuration } : undefined;
+      return configuration ? { type: 'edit', configuration, seq: value.seq } : undefined;
     }
     default:
       return undefined;

@@ -7,7 +7,11 @@
 import * as vscode from 'vscode';
 import { AwsError, AwsSession, IdentityPoolSummary } from '../aws';
 import type { ActiveProfile } from '../profile/activeProfile';
-import { byName, describeNode, detailNodes, DetailNode, ExplorerNode, fileProblemNode, Icon, MessageNode, PoolNode, POOL_SECTIONS, profileProblemNodes, RegionNode, regionChildNodes, SectionResult } from './nodes';
+import { byName, describeNode, detailNodes, ExplorerNode, fileProblemNode, Icon, MessageNode, PoolNode, POOL_SECTIONS, profileProblemNodes, RegionNode, regionChildNodes, SectionResult } from './nodes';
+import { DataNode, IdentitiesTree } from './identitiesTree';
+
+/** Every row of the tree: the pools' (nodes.ts) and their data's (identitiesTree.ts). */
+export type TreeNode = ExplorerNode | DataNode;
 
 interface RegionListing {
   treeVersion: number;
@@ -45,8 +49,8 @@ const COLLAPSIBLE = {
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 };
 
-export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** Bumped by every refresh: answers asked for an older version are dropped. */
   private treeVersion = 0;
@@ -57,18 +61,22 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   /** Regions currently shown; with one region the region level is skipped. */
   private shownRegions: string[] = [];
 
+  /** Each pool's Identities → identities → datasets (loaded when expanded, not with the pool). */
+  readonly identities: IdentitiesTree;
+  /** The view showing this tree (for reveal), once registered. */
+  view: vscode.TreeView<TreeNode> | undefined;
+
   /** Creates the tree and its view; it reloads whenever the active profile, its files or the settings change. */
   static register(context: vscode.ExtensionContext, session: AwsSession, log: vscode.LogOutputChannel, activeProfile: ActiveProfile): PoolsTreeProvider {
     const tree = new PoolsTreeProvider({ session, log, regions: () => activeProfile.regions(), profileProblem: () => activeProfile.problem() });
-    context.subscriptions.push(
-      tree,
-      vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true }),
-      activeProfile.onDidChange(() => tree.refresh()),
-    );
+    tree.view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
+    context.subscriptions.push(tree, tree.view, activeProfile.onDidChange(() => tree.refresh()));
     return tree;
   }
 
-  constructor(private readonly options: PoolsTreeOptions) {}
+  constructor(private readonly options: PoolsTreeOptions) {
+    this.identities = new IdentitiesTree(options.session, (node) => this.changed.fire(node), options.log);
+  }
 
   dispose(): void {
     this.changed.dispose();
@@ -80,6 +88,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     this.listings = new Map();
     this.sections = new Map();
     this.regionNodes = new Map();
+    this.identities.reset();
     this.changed.fire(undefined);
   }
 
@@ -102,20 +111,42 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     return [...this.listings.values()].flatMap((listing) => [...listing.pools.values()].map((node) => node.pool));
   }
 
-  getParent(node: ExplorerNode): ExplorerNode | undefined {
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'dataMessage') return node.parent;
+    if (node.kind === 'dataset') return this.identities.identityNode(node.identityPoolId, node.identityId);
+    if (node.kind === 'identity') return this.identities.root(node.identityPoolId);
+    if (node.kind === 'identities') return this.poolNode(node.identityPoolId);
     if (node.kind === 'pool' && this.shownRegions.length > 1) return this.regionNode(node.pool.region);
     return undefined;
   }
 
-  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.rootChildren();
     if (node.kind === 'region') return this.regionChildren(node.region);
     if (node.kind === 'pool') return node.treeVersion === this.treeVersion ? this.poolChildren(node.pool) : [];
     if (node.kind === 'detail') return node.children ?? [];
+    if (node.kind === 'identities' || node.kind === 'identity') return this.identities.children(node);
     return [];
   }
 
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+  /** The listed node of a pool, for reveal. */
+  poolNode(identityPoolId: string): PoolNode | undefined {
+    for (const listing of this.listings.values()) {
+      const node = listing.pools.get(identityPoolId);
+      if (node) return node;
+    }
+    return undefined;
+  }
+
+  /** Hovering an identity loads its usage into the tooltip. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    return node.kind === 'identity' ? this.identities.resolveIdentityTooltip(item, node) : item;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'identities' || node.kind === 'identity' || node.kind === 'dataset' || node.kind === 'dataMessage') {
+      return this.identities.treeItem(node, `${this.options.session.profileName}/${this.treeVersion}`);
+    }
     const row = describeNode(node);
     const item = new vscode.TreeItem(row.label, COLLAPSIBLE[row.collapsible]);
     item.id = `${this.options.session.profileName}/${this.treeVersion}/${row.id}`;
@@ -228,7 +259,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     return listing;
   }
 
-  private async poolChildren(pool: IdentityPoolSummary): Promise<DetailNode[]> {
+  private async poolChildren(pool: IdentityPoolSummary): Promise<TreeNode[]> {
     const treeVersion = this.treeVersion;
     let loading = this.sections.get(pool.identityPoolId);
     if (!loading) {
@@ -237,7 +268,8 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     }
     const results = await loading;
     if (treeVersion !== this.treeVersion) return [];
-    return detailNodes(pool, results);
+    // Identities load when expanded themselves: expanding a pool sends no ListIdentities.
+    return [...detailNodes(pool, results), this.identities.root(pool.identityPoolId)];
   }
 
   /** Every section of a pool at once; a failed one is logged (unless cancelled) and shown as its error row. */

@@ -29,7 +29,7 @@ describe('e2e: a configuration file from the snippet, applied to a pool', functi
   });
 
   const editor = () => workbench.page.locator('.editor-instance .monaco-editor').first();
-  // VS Code's JSON language reports schema violations as warnings (and our own checks are warnings).
+  // Our own checks: errors as the form says, warnings beyond (the JSON schema only suggests).
   const SQUIGGLE = '.squiggly-warning, .squiggly-error';
   const squiggles = () => editor().locator(SQUIGGLE).count();
 
@@ -51,17 +51,19 @@ describe('e2e: a configuration file from the snippet, applied to a pool', functi
     await workbench.screenshot('50-file-snippet');
   });
 
-  it('marks a pool id with capital letters with the schema\'s message, and nothing once it is fixed', async () => {
+  it('marks a pool id with capital letters as an error with the form\'s message, and nothing once it is fixed', async () => {
     const { page } = workbench;
     // The snippet's first tab stop (the region) is selected; the second is the pool's GUID.
     await page.keyboard.press('Tab');
     await page.keyboard.insertText(poolGuid.toUpperCase());
-    assert.ok((await eventually(squiggles, (count) => count > 0, 30_000)) > 0, 'the JSON schema marks the pool id');
-    // The Problems panel (Ctrl+Shift+M) lists the schema's own message for the field.
+    assert.ok((await eventually(squiggles, (count) => count > 0, 30_000)) > 0, 'the pool id is marked');
+    // The Problems panel (Ctrl+Shift+M) lists the form's message for the field, once, as an error.
     await page.keyboard.press('Control+Shift+m');
     const problems = page.locator('.markers-panel');
-    const listed = await eventually(() => problems.innerText().catch(() => ''), (content) => /Not an identity pool id/.test(content));
-    assert.match(listed, /Not an identity pool id: expected <region>:<lower-case GUID>/);
+    const listed = await eventually(() => problems.innerText().catch(() => ''), (content) => /IdentityPoolId is not valid/.test(content));
+    assert.match(listed, /IdentityPoolId is not valid: expected <region>:<lower-case GUID>/);
+    assert.equal(listed.match(/IdentityPoolId is not valid/g)?.length, 1, `listed once: ${listed}`);
+    assert.ok((await editor().locator('.squiggly-error').count()) > 0, 'an error, not a warning');
     await workbench.screenshot('51-file-schema-error');
     // Fixed with Find and Replace, as a user would correct a value typed twice.
     await editor().locator('.view-lines').click();
@@ -72,7 +74,7 @@ describe('e2e: a configuration file from the snippet, applied to a pool', functi
     await find.locator('textarea[aria-label="Replace"], .replace-part .input').first().fill(poolGuid);
     await find.locator('.replace-part [aria-label^="Replace All"]').click();
     await page.keyboard.press('Escape');
-    assert.equal(await eventually(squiggles, (count) => count === 0), 0, 'no schema error is left');
+    assert.equal(await eventually(squiggles, (count) => count === 0), 0, 'no error is left');
     await page.keyboard.press('Control+s');
   });
 

@@ -55,6 +55,11 @@ describe('e2e: the configuration form', function () {
     assert.match(shown, /Role ARN is not valid/);
     await message.scrollIntoViewIfNeeded();
     await workbench.screenshot('21-form-invalid-role');
+    // A value that cannot be an ARN at all gets the expected form, not a length rule.
+    await role.fill('not-an-arn');
+    const notAnArn = await eventually(() => message.innerText(), (text) => /expected an IAM role ARN/.test(text));
+    assert.match(notAnArn, /expected an IAM role ARN like arn:aws:iam::123456789012:role\//);
+    assert.doesNotMatch(notAnArn, /at least 20 characters/);
     await role.fill(NEW_ROLE);
     assert.equal(await eventually(() => message.innerText(), (text) => text.trim() === ''), '');
   });
@@ -111,7 +116,24 @@ describe('e2e: the configuration form', function () {
     await workbench.screenshot('24-form-and-json');
   });
 
-  it('on a change made on AWS meanwhile, Save asks; Compare shows live against the edits, Overwrite writes them', async () => {
+  it('a refused save speaks in the extension\'s words: the pool and the problem, no cognito-sync: URI, no FileSystemError', async () => {
+    const { page } = workbench;
+    await page.locator('.tabs-container .tab', { hasText: 'ShopMobile_Staging' }).first().click();
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const role = form(page).locator('#streams-role input');
+    await role.fill('arn:aws:iam::1:user/not-a-role');
+    // The Save button refuses with "Fix the errors first"; Ctrl+S asks the extension, which says why.
+    await role.press('Control+s');
+    const toasts = page.locator('.notifications-toasts');
+    const shown = await eventually(() => toasts.innerText().catch(() => ''), (text) => /Not saved to/.test(text));
+    assert.match(shown, /Not saved to identity pool ShopMobile_Staging \(us-east-1:[0-9a-f-]+\): the configuration has 1 problem/);
+    assert.doesNotMatch(shown, /cognito-sync:|FileSystemError|Unable to write file|Save As/);
+    await workbench.screenshot('26-form-save-refused');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await role.fill(NEW_ROLE);
+  });
+
+  it('on a change made on AWS meanwhile, Save asks; Cancel is quiet, Compare shows live against the edits, Overwrite writes them and closes Compare', async () => {
     const { page } = workbench;
     // Back to the form (Open as JSON put the text editor beside it).
     await page.locator('.tabs-container .tab', { hasText: 'ShopMobile_Staging' }).first().click();
@@ -131,15 +153,32 @@ describe('e2e: the configuration form', function () {
     client.destroy();
 
     const dialog = page.locator('.monaco-dialog-box');
+    const toasts = page.locator('.notifications-toasts');
     await streamName.press('Control+s');
     await dialog.waitFor({ timeout: 20_000 });
     assert.match(await dialog.innerText(), /changed on AWS after you opened it/);
     await workbench.screenshot('26-form-conflict');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // The save is over when the form's busy line is empty again; then nothing may follow from it.
+    await eventually(() => form(page).locator('#busy').innerText(), (text) => text.trim() === '');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await workbench.screenshot('26-form-conflict-cancelled');
+    // Auto save (on in VS Code for the Web) may have tried meanwhile, a second after the typing, and
+    // been refused as always; that refusal is its own. Nothing else may be there.
+    const saveErrors = async () => (await toasts.innerText().catch(() => '')).replace(/[^\n]*auto save never writes to AWS[^\n]*/g, '');
+    const afterCancel = await saveErrors();
+    assert.doesNotMatch(afterCancel, /Failed to save|Not saved|Unable to write|changed on AWS/, `Cancel is not an error: ${afterCancel}`);
+    assert.match((await formTab.getAttribute('class')) ?? '', /dirty/, 'the edits stay unsaved');
+
+    await streamName.press('Control+s');
+    await dialog.waitFor({ timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Compare' }).click();
     const diffTab = page.locator('.tabs-container .tab', { hasText: 'live on AWS' });
     await diffTab.first().waitFor({ timeout: 20_000 });
     await workbench.screenshot('27-form-conflict-compare');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'theirs-from-the-api', 'nothing was written');
+    const afterCompare = await saveErrors();
+    assert.doesNotMatch(afterCompare, /Failed to save|Not saved|Unable to write|changed on AWS/, `Compare is not an error: ${afterCompare}`);
 
     await formTab.click();
     await form(page).locator('#stream-name input').press('Control+s');
@@ -147,6 +186,7 @@ describe('e2e: the configuration form', function () {
     await dialog.getByRole('button', { name: 'Overwrite' }).click();
     const stored = await eventually(() => storedPool('ShopMobile_Staging'), (candidate) => candidate.cognitoStreams?.StreamName === 'mine-from-the-form');
     assert.equal(stored.cognitoStreams?.StreamName, 'mine-from-the-form');
+    assert.equal(await eventually(() => diffTab.count(), (count) => count === 0), 0, 'the Compare tab, now out of date, is closed');
   });
 
   it('auto save (on by default in VS Code for the Web) writes nothing to AWS; the edits stay, and survive a window reload', async () => {

@@ -180,9 +180,9 @@ describe('host: configuration files (new, export, compare, apply)', function () 
       assert.match(placeholder, /^[a-z]{2}-[a-z]+-\d:0{8}-0{4}-0{4}-0{4}-0{12}$/);
       assert.equal(editor.document.getText(editor.selection), placeholder, 'the placeholder pool id is selected, ready to be typed over');
 
-      // The untitled document gets the JSON schema (jsonValidation) and our own warnings.
+      // The untitled document gets our own errors and warnings in the Problems panel.
       await editor.edit((edit) => edit.replace(wholeText(editor.document), json({ IdentityPoolId: `${REGION}:0c1ba052-e098-41fa-a76e-eaa2c125f861`, PushSync: { ApplicationArns: [app('Elsewhere', 'eu-west-1')], RoleArn: 'arn:aws:iam::123456789012:user/not-a-role' } })));
-      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri).map((diagnostic) => `${diagnostic.source ?? ''}: ${diagnostic.message}`), { accept: (messages) => messages.some((message) => message.includes('Not an IAM role ARN')) && messages.some((message) => message.startsWith('Cognito Sync') && message.includes('in eu-west-1, the pool is in us-east-1')), what: 'the schema error and the Problems-panel warning on the untitled file', timeoutMs: 20_000 });
+      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri).map((diagnostic) => `${diagnostic.source ?? ''}: ${diagnostic.message}`), { accept: (messages) => messages.some((message) => message.includes('Role ARN is not valid: expected an IAM role ARN')) && messages.some((message) => message.startsWith('Cognito Sync') && message.includes('in eu-west-1, the pool is in us-east-1')), what: 'the error and the warning in the Problems panel of the untitled file', timeoutMs: 20_000 });
       assert.ok(diagnostics.length >= 2);
     });
   });

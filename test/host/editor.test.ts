@@ -5,7 +5,7 @@ import { admin } from './emulatorAdmin';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { configurationUri } from '../../src/editor/configurationUri';
 import { validateConfigurationText } from '../../src/model/configurationText';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, replaceAll } from './treeRows';
 import { MAIN_ACCOUNT, roleArn } from '../toolkit';
 
@@ -141,7 +141,7 @@ describe('host: configuration documents', function () {
     assert.equal(input.uri.query, identityPoolId);
   });
 
-  it('the contributed JSON schema reports a bad role ARN in a local *.cognito-sync.json file', async () => {
+  it('a bad role ARN in a local *.cognito-sync.json file is an error in Problems, in the form\'s words', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the test workspace has a folder');
     const file = vscode.Uri.joinPath(folder, 'schema-check.cognito-sync.json');
@@ -150,13 +150,15 @@ describe('host: configuration documents', function () {
     try {
       await vscode.window.showTextDocument(file);
       const deadline = Date.now() + 20_000;
-      let messages: string[] = [];
+      let diagnostics: vscode.Diagnostic[] = [];
       while (Date.now() < deadline) {
-        messages = vscode.languages.getDiagnostics(file).map((diagnostic) => diagnostic.message);
-        if (messages.length) break;
+        diagnostics = vscode.languages.getDiagnostics(file);
+        if (diagnostics.length) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      assert.ok(messages.some((message) => message.startsWith('Not an IAM role ARN')), `diagnostics: ${JSON.stringify(messages)}`);
+      const role = diagnostics.find((diagnostic) => diagnostic.message.startsWith('Role ARN is not valid: expected an IAM role ARN'));
+      assert.ok(role, `diagnostics: ${JSON.stringify(diagnostics.map((diagnostic) => diagnostic.message))}`);
+      assert.equal(role.severity, vscode.DiagnosticSeverity.Error);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);

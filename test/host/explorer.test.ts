@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
 import { admin, extensionLogText, requiredEnv } from './emulatorAdmin';
-import type { ExplorerNode, PoolNode } from '../../src/explorer/nodes';
+import type { PoolNode } from '../../src/explorer/nodes';
+import type { TreeNode } from '../../src/explorer/poolsTree';
 import {
   activateExtension,
   describeTree,
@@ -85,7 +86,7 @@ function poolRow(list: Row[], name: string): Row & { node: PoolNode } {
 }
 
 /** Every row below `node`, expanding pools and details (loads each pool's details). */
-async function walk(node?: ExplorerNode): Promise<Row[]> {
+async function walk(node?: TreeNode): Promise<Row[]> {
   const found: Row[] = [];
   for (const row of await rows(api, node)) {
     found.push(row);
@@ -151,11 +152,11 @@ describe('host: the Identity Pools tree', function () {
       assert.ok(tooltip.includes(storedProd.identityPool.IdentityPoolId), `tooltip: ${tooltip}`);
     });
 
-    it('expands ShopMobile_Prod into Push Sync, Cognito Streams, Bulk Publish, Cognito Events and Usage with the emulator\'s values', async () => {
+    it('expands ShopMobile_Prod into Push Sync, Cognito Streams, Bulk Publish, Cognito Events, Usage and Identities with the emulator\'s values', async () => {
       const tree = await useRegions(THREE_REGIONS);
       const stored = await storedPool(MAIN_ACCOUNT, 'us-east-1', 'ShopMobile_Prod');
       const details = await rows(api, poolRow(tree.regions.get('us-east-1') ?? [], 'ShopMobile_Prod').node);
-      assert.deepEqual(labels(details), ['Push Sync', 'Cognito Streams', 'Bulk Publish', 'Cognito Events', 'Usage']);
+      assert.deepEqual(labels(details), ['Push Sync', 'Cognito Streams', 'Bulk Publish', 'Cognito Events', 'Usage', 'Identities']);
 
       const push = rowLabelled(details, 'Push Sync');
       const arns = stored.pushSync?.ApplicationArns ?? [];

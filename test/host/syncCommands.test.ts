@@ -9,7 +9,7 @@ import { CognitoSyncClient, DescribeIdentityPoolUsageCommand, ListRecordsCommand
 import type { ExtensionTestApi } from '../../src/extension';
 import type { BulkPublishDetails } from '../../src/aws';
 import type { SyncCommandPrompts } from '../../src/commands/syncCommands';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 import { formatDate } from '../../src/explorer/presentation';
 import { admin, requiredEnv } from './emulatorAdmin';
 import { EXTENSION_ID, activateExtension, activeCustomEditor, rowLabelled, rows, sleep } from './treeRows';
@@ -165,6 +165,8 @@ describe('host: sync trigger, bulk publish and usage commands', function () {
     recorder = { inputs: [], validations: [], confirms: [], notices: [], progress: [] };
     // Nothing may be asked or shown that a test did not expect.
     api.syncPrompts.inputBox = async (options) => assert.fail(`an unexpected input box: ${options.title}`);
+    // The function picker (syncTriggerFunctions.test.ts tests it): "Enter a function ARN…" here.
+    api.syncPrompts.pickFunction = async () => 'type';
     api.syncPrompts.confirm = answers();
     api.syncPrompts.notify = notices();
     api.syncPrompts.withProgress = async (options) => assert.fail(`an unexpected progress notification: ${options.title}`);
@@ -194,7 +196,10 @@ describe('host: sync trigger, bulk publish and usage commands', function () {
       assert.equal(events.description, 'sync trigger set');
       assert.equal(events.item.contextValue, 'cognitoSync.events', 'the node has the command in its context menu');
       assert.equal((await rowUnder(events.node, 'Sync Trigger')).description, first);
-      assert.deepEqual(recorder.notices, [{ severity: 'info', message: `Sync trigger of trigger-set (${id}) set to ${first}.`, actions: [] }]);
+      // onSyncFirst does not exist, so no policy lets Cognito Sync invoke it: the notice says so and offers the permission.
+      assert.deepEqual(recorder.notices, [
+        { severity: 'warning', message: `Sync trigger of trigger-set (${id}) set to ${first}, but the function's resource policy does not let Cognito Sync (cognito-sync.amazonaws.com) invoke it for this pool.`, actions: ['Add Permission…'] },
+      ]);
 
       // From the Cognito Events node: the box shows the trigger just set.
       const elsewhere = lambda('onSyncEurope', 'eu-west-1');

@@ -5,7 +5,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { eventually } from '../toolkit/eventually';
 import type { ExtensionTestApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes';
+import type { TreeNode as ExplorerNode } from '../../src/explorer/poolsTree';
 
 export const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 

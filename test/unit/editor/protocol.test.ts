@@ -8,7 +8,14 @@ const POOL = EXAMPLE_POOL_ID;
 
 describe('webview message protocol', () => {
   it('accepts each message without payload', () => {
-    for (const type of ['ready', 'save', 'revert', 'openAsJson']) assert.deepStrictEqual(parseWebviewMessage({ type }), { type });
+    for (const type of ['ready', 'openAsJson']) assert.deepStrictEqual(parseWebviewMessage({ type }), { type });
+  });
+
+  it('accepts save and revert with their sequence number, and refuses them without one', () => {
+    for (const type of ['save', 'revert']) {
+      assert.deepStrictEqual(parseWebviewMessage({ type, seq: 7 }), { type, seq: 7 });
+      for (const seq of [undefined, 0, -1, 1.5, '3', Number.MAX_SAFE_INTEGER + 1, null]) assert.strictEqual(parseWebviewMessage({ type, seq }), undefined, `${type} ${String(seq)}`);
+    }
   });
 
   it('accepts a pick for each picker field, and no other field', () => {
@@ -18,7 +25,7 @@ describe('webview message protocol', () => {
 
   it('accepts an application ARN of 1 MiB (the model sets no maximum)', () => {
     const arn = `arn:aws:sns:us-east-1:111111111111:app/GCM/${'a'.repeat(1024 * 1024)}`;
-    assert.deepStrictEqual(parseWebviewMessage({ type: 'edit', configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [arn] } } }), { type: 'edit', configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [arn] } } });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [arn] } } }), { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [arn] } } });
   });
 
   it('accepts an edit and copies its configuration', () => {
@@ -27,8 +34,8 @@ describe('webview message protocol', () => {
       PushSync: { ApplicationArns: ['arn:aws:sns:us-east-1:111111111111:app/GCM/A'], RoleArn: 'arn:aws:iam::111111111111:role/R' },
       CognitoStreams: { StreamName: 's', RoleArn: 'arn:aws:iam::111111111111:role/R', StreamingStatus: 'ENABLED' },
     };
-    const parsed = parseWebviewMessage({ type: 'edit', configuration });
-    assert.deepStrictEqual(parsed, { type: 'edit', configuration });
+    const parsed = parseWebviewMessage({ type: 'edit', seq: 2, configuration });
+    assert.deepStrictEqual(parsed, { type: 'edit', seq: 2, configuration });
     assert.ok(parsed?.type === 'edit');
     assert.notStrictEqual(parsed.configuration, configuration);
     assert.notStrictEqual(parsed.configuration.PushSync?.ApplicationArns, configuration.PushSync.ApplicationArns);
@@ -41,16 +48,17 @@ describe('webview message protocol', () => {
     ['no type', {}],
     ['an unknown type', { type: 'deleteEverything' }],
     ['a type that is not a string', { type: 1 }],
-    ['extra members', { type: 'save', command: 'workbench.action.terminal.new' }],
-    ['an edit without configuration', { type: 'edit' }],
-    ['an edit with extra top-level keys', { type: 'edit', configuration: { IdentityPoolId: POOL, Extra: 1 } }],
-    ['an edit with a non-string pool id', { type: 'edit', configuration: { IdentityPoolId: 1 } }],
-    ['an edit with an oversized pool id', { type: 'edit', configuration: { IdentityPoolId: 'x'.repeat(2 * 1024 * 1024 + 1) } }],
-    ['an edit with an unknown Push Sync member', { type: 'edit', configuration: { IdentityPoolId: POOL, PushSync: { Arn: 'x' } } }],
-    ['an edit with ARNs that are not strings', { type: 'edit', configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [1] } } }],
-    ['an edit with too many ARNs', { type: 'edit', configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: new Array(100_001).fill('a') } } }],
-    ['an edit with an unknown streaming status', { type: 'edit', configuration: { IdentityPoolId: POOL, CognitoStreams: { StreamingStatus: 'PAUSED' } } }],
-    ['an edit whose Cognito Streams is an array', { type: 'edit', configuration: { IdentityPoolId: POOL, CognitoStreams: [] } }],
+    ['extra members', { type: 'save', seq: 1, command: 'workbench.action.terminal.new' }],
+    ['an edit without configuration', { type: 'edit', seq: 1 }],
+    ['an edit without seq', { type: 'edit', configuration: { IdentityPoolId: POOL } }],
+    ['an edit with extra top-level keys', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, Extra: 1 } }],
+    ['an edit with a non-string pool id', { type: 'edit', seq: 1, configuration: { IdentityPoolId: 1 } }],
+    ['an edit with an oversized pool id', { type: 'edit', seq: 1, configuration: { IdentityPoolId: 'x'.repeat(2 * 1024 * 1024 + 1) } }],
+    ['an edit with an unknown Push Sync member', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, PushSync: { Arn: 'x' } } }],
+    ['an edit with ARNs that are not strings', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: [1] } } }],
+    ['an edit with too many ARNs', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, PushSync: { ApplicationArns: new Array(100_001).fill('a') } } }],
+    ['an edit with an unknown streaming status', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, CognitoStreams: { StreamingStatus: 'PAUSED' } } }],
+    ['an edit whose Cognito Streams is an array', { type: 'edit', seq: 1, configuration: { IdentityPoolId: POOL, CognitoStreams: [] } }],
   ];
   for (const [name, message] of refused) {
     it(`refuses ${name}`, () => {
@@ -59,7 +67,7 @@ describe('webview message protocol', () => {
   }
 
   it('does not let a __proto__ key through or pollute Object.prototype', () => {
-    const message = JSON.parse(`{"type":"edit","configuration":{"IdentityPoolId":"${POOL}","__proto__":{"polluted":true}}}`) as unknown;
+    const message = JSON.parse(`{"type":"edit","seq":1,"configuration":{"IdentityPoolId":"${POOL}","__proto__":{"polluted":true}}}`) as unknown;
     assert.strictEqual(parseWebviewMessage(message), undefined);
     assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
   });

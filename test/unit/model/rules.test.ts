@@ -4,6 +4,7 @@ import { formatConfiguration } from '../../../src/model/configuration';
 import { validateConfigurationText } from '../../../src/model/configurationText';
 import { FIELDS } from '../../../src/model/fields';
 import { Problem, validateConfiguration } from '../../../src/model/rules';
+import { completionSchema } from '../../../src/model/completionSchema';
 import { configurationSchema } from '../../../src/model/schema';
 import { applicationArn, EXAMPLE_ACCOUNT, EXAMPLE_POOL_ID, roleArn } from '../../toolkit';
 
@@ -197,9 +198,19 @@ describe('model: configuration text', () => {
 });
 
 describe('model: the contributed JSON schema', () => {
-  it('schemas/cognito-sync.schema.json is what src/model/schema.ts generates (run `npm run schema` after changing a rule)', () => {
+  it('schemas/cognito-sync.schema.json is what src/model/schema.ts generates, less validation (run `npm run schema` after changing a rule)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const committed = require('../../../../schemas/cognito-sync.schema.json');
-    assert.deepEqual(committed, configurationSchema());
+    assert.deepEqual(committed, completionSchema(configurationSchema()));
+  });
+
+  it('the contributed schema validates nothing (the extension\'s diagnostics do, as errors) but still names, explains and suggests', () => {
+    const text = JSON.stringify(completionSchema(configurationSchema()));
+    for (const keyword of ['"type"', '"pattern"', '"minLength"', '"maxLength"', '"required"', '"additionalProperties"', '"enum"']) assert.ok(!text.includes(keyword), keyword);
+    type Node = { description?: string; properties?: Record<string, Node>; defaultSnippets?: { label: string; body: unknown }[] };
+    const schema = completionSchema(configurationSchema()) as Node;
+    assert.deepEqual(Object.keys(schema.properties ?? {}), ['IdentityPoolId', 'PushSync', 'CognitoStreams']);
+    assert.match(schema.properties?.PushSync.properties?.RoleArn.description ?? '', /IAM role/);
+    assert.deepEqual(schema.properties?.CognitoStreams.properties?.StreamingStatus.defaultSnippets?.map((snippet) => snippet.body), ['ENABLED', 'DISABLED']);
   });
 });

@@ -1,0 +1,59 @@
+// Creating what the pickers list: a role Cognito Sync can assume (CreateRole with the trust
+// policy, then PutRolePolicy with its permissions) and a Kinesis stream (CreateStream, then
+// DescribeStreamSummary until ACTIVE). The callers confirm first; failures are AwsErrors.
+import type { PolicyDocument } from '../model/rolePolicies';
+import { Caller } from './clients';
+import { AwsError, toAwsError } from './errors';
+
+export interface NewRole {
+  roleName: string;
+  description?: string;
+  trustPolicy: PolicyDocument;
+  policyName: string;
+  permissions: PolicyDocument;
+}
+
+/** Creates the role and its inline policy; resolves to the role's ARN. */
+export async function createRole(caller: Caller, role: NewRole): Promise<string> {
+  const created = await caller.iam('CreateRole', { RoleName: role.roleName, Description: role.description, AssumeRolePolicyDocument: JSON.stringify(role.trustPolicy) });
+  const arn = created.Role?.Arn;
+  if (!arn) throw new AwsError('invalidParameter', `IAM CreateRole of ${role.roleName} returned no role ARN.`, { service: 'iam', operation: 'CreateRole' });
+  try {
+    await caller.iam('PutRolePolicy', { RoleName: role.roleName, PolicyName: role.policyName, PolicyDocument: JSON.stringify(role.permissions) });
+  } catch (error) {
+    const failure = toAwsError(error, { service: 'iam', operation: 'PutRolePolicy', profile: caller.profile });
+    // The role exists now: say so, so it is fixed or deleted rather than created again.
+    throw new AwsError(failure.kind, `Role ${arn} was created, but its permissions were not added: ${failure.message}`, failure.details);
+  }
+  return arn;
+}
+
+export type StreamCapacity = { mode: 'ON_DEMAND' } | { mode: 'PROVISIONED'; shardCount: number };
+
+export interface StreamWait {
+  /** Called with each status seen while waiting. */
+  onStatus?: (status: string) => void;
+  /** Default 1 s; the emulator's streams turn ACTIVE after 2 s, AWS's in under a minute. */
+  pollMs?: number;
+  timeoutMs?: number;
+  cancelled?: () => boolean;
+}
+
+/** CreateStream, then DescribeStreamSummary until ACTIVE; resolves to the stream's ARN. */
+export async function createStream(caller: Caller, region: string, streamName: string, capacity: StreamCapacity, wait: StreamWait = {}): Promise<string> {
+  await caller.kinesis(region, 'CreateStream', {
+    StreamName: streamName,
+    StreamModeDetails: { StreamMode: capacity.mode },
+    ...(capacity.mode === 'PROVISIONED' ? { ShardCount: capacity.shardCount } : {}),
+  });
+  const deadline = Date.now() + (wait.timeoutMs ?? 5 * 60_000);
+  for (;;) {
+    const summary = (await caller.kinesis(region, 'DescribeStreamSummary', { StreamName: streamName })).StreamDescriptionSummary;
+    const status = summary?.StreamStatus ?? 'UNKNOWN';
+    wait.onStatus?.(status);
+    if (status === 'ACTIVE' && summary?.StreamARN) return summary.StreamARN;
+    if (wait.cancelled?.()) throw new AwsError('cancelled', `Stopped waiting for stream ${streamName} in ${region}: it is ${status}, and AWS goes on creating it.`, { service: 'kinesis', operation: 'DescribeStreamSummary', region });
+    if (Date.now() > deadline) throw new AwsError('timeout', `Stream ${streamName} in ${region} is still ${status}; it is not ACTIVE yet. Pick it once it is.`, { service: 'kinesis', operation: 'DescribeStreamSummary', region });
+    await new Promise((resolve) => setTimeout(resolve, wait.pollMs ?? 1000));
+  }
+}

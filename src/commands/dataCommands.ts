@@ -1,0 +1,164 @@
+// Commands on a pool's data: Find Identity, Open Dataset (and its details, formatted JSON values),
+// Delete Dataset, Load more identities and the HideDisabled toggle.
+import * as vscode from 'vscode';
+import { AwsError, AwsSession, deleteDataset as deleteDatasetCall, describeIdentity, developerProviderName, listDatasets, lookupDeveloperIdentity, regionOfPoolId } from '../aws';
+import { DatasetDetailsProvider, detailsUri, locate } from '../editor/datasetDetails';
+import { DatasetDocumentAddress, datasetUri, parseDatasetUri } from '../editor/datasetUri';
+import type { IdentityNode } from '../explorer/identitiesTree';
+import type { PoolsTreeProvider, TreeNode as ExplorerNode } from '../explorer/poolsTree';
+import { IDENTITY_ID_PATTERN, identityIdProblem, isDatasetName } from '../model/dataset';
+import { messageOf, poolLabel } from './fileCommands';
+import { poolOfActiveProfile } from './poolCommands';
+import type { SyncCommandPrompts } from './syncCommands';
+
+export interface DataCommandContext {
+  session: AwsSession;
+  tree: PoolsTreeProvider;
+  details: DatasetDetailsProvider;
+  /** The same replaceable prompts as the sync commands (tests answer them). */
+  prompts: SyncCommandPrompts;
+}
+
+const isNode = (value: unknown): value is ExplorerNode => typeof value === 'object' && value !== null && 'kind' in value;
+
+/**
+ * The dataset a command is about: a dataset node, `{ identityPoolId, identityId, datasetName, profile? }`,
+ * or the dataset document (or its details) in the active editor.
+ */
+function datasetFrom(argument: unknown, session: AwsSession): DatasetDocumentAddress | undefined {
+  if (isNode(argument) && argument.kind === 'dataset') return { profile: session.profileName, identityPoolId: argument.identityPoolId, identityId: argument.identityId, datasetName: argument.dataset.datasetName };
+  if (argument instanceof vscode.Uri) return parseDatasetUri(argument.with({ scheme: 'cognito-sync-data', path: argument.path.replace(/\.details\.md$/, '.json') }));
+  if (typeof argument === 'object' && argument !== null) {
+    const target = argument as Partial<DatasetDocumentAddress>;
+    if (typeof target.identityPoolId === 'string' && typeof target.identityId === 'string' && typeof target.datasetName === 'string' && isDatasetName(target.datasetName)) {
+      return { profile: typeof target.profile === 'string' ? target.profile : session.profileName, identityPoolId: target.identityPoolId, identityId: target.identityId, datasetName: target.datasetName };
+    }
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return active ? datasetFrom(active, session) : undefined;
+}
+
+/** Opens a dataset as its JSON document; returns the editor. */
+export async function openDataset(argument: unknown, context: DataCommandContext): Promise<vscode.TextEditor | undefined> {
+  const address = datasetFrom(argument, context.session);
+  if (!address) {
+    void vscode.window.showInformationMessage('Open Dataset: choose a dataset in the Cognito Sync view (Identities → an identity → a dataset), or use Find Identity… first.');
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(datasetUri(address));
+  if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Opens the read-only "Dataset details" beside the dataset. */
+export async function showDatasetDetails(argument: unknown, context: DataCommandContext): Promise<void> {
+  const address = datasetFrom(argument, context.session);
+  if (!address) return;
+  const document = await vscode.workspace.openTextDocument(detailsUri(address));
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+}
+
+/** Shows the JSON value under the cursor formatted, read-only (the stored string is untouched). */
+export async function viewFormattedValue(context: DataCommandContext): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const located = editor && locate(editor.document, editor.selection.active);
+  if (!located || located.value === undefined || !(await context.details.showFormatted(located.key, located.value))) {
+    void vscode.window.showInformationMessage('View Formatted Value: put the cursor on a record whose value is a JSON object or array.');
+  }
+}
+
+/** Asks, then deletes the dataset (DeleteDataset): devices lose it on their next sync. */
+export async function deleteDataset(argument: unknown, context: DataCommandContext): Promise<boolean> {
+  const { session, prompts, tree } = context;
+  const address = datasetFrom(argument, session);
+  if (!address) return false;
+  if (address.profile !== session.profileName) {
+    void prompts.notify('warning', `Dataset ${address.datasetName} was read with AWS profile ${address.profile}, and the active profile is ${session.profileName}. Switch back to ${address.profile} to delete it.`);
+    return false;
+  }
+  const caller = session.caller();
+  try {
+    let records = isNode(argument) && argument.kind === 'dataset' ? argument.dataset.numRecords : undefined;
+    records ??= (await listDatasets(caller, address.identityPoolId, address.identityId)).find((dataset) => dataset.datasetName === address.datasetName)?.numRecords ?? 0;
+    const confirmed = await prompts.confirm(
+      `Delete dataset "${address.datasetName}" of identity ${address.identityId}?`,
+      `It holds ${records} record${records === 1 ? '' : 's'}. Devices of this identity lose the dataset and its records on their next sync. This cannot be undone.`,
+      'Delete Dataset',
+    );
+    if (!confirmed) return false;
+    await deleteDatasetCall(caller, address);
+  } catch (error) {
+    void prompts.notify('error', `Dataset ${address.datasetName} of identity ${address.identityId} was not deleted. ${messageOf(error)}`);
+    return false;
+  }
+  tree.identities.refreshIdentity(address.identityPoolId, address.identityId);
+  void prompts.notify('info', `Deleted dataset ${address.datasetName} of identity ${address.identityId}.`);
+  return true;
+}
+
+/**
+ * Finds an identity of a pool by identity id (checked against the model's pattern and the pool's
+ * region first) or by developer user identifier (LookupDeveloperIdentity), and reveals it.
+ */
+export async function findIdentity(argument: unknown, context: DataCommandContext): Promise<IdentityNode | undefined> {
+  const { session, prompts, tree } = context;
+  const pool = await poolOfActiveProfile(argument, tree, session, 'Cognito Sync: Find Identity');
+  if (!pool) return undefined;
+  const region = regionOfPoolId(pool.identityPoolId) ?? '';
+  const label = poolLabel(pool.identityPoolId, pool.name);
+  const text = await prompts.inputBox({
+    title: `Find Identity in ${label}`,
+    prompt: 'An identity id, or a developer user identifier of the pool\'s developer provider',
+    placeHolder: `${region}:0c1ba052-e098-41fa-a76e-eaa2c125f861 or a user id of your backend`,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const trimmed = value.trim();
+      if (!trimmed) return 'Enter an identity id or a developer user identifier.';
+      if (trimmed.length > 1024) return 'A developer user identifier has at most 1,024 characters.';
+      return looksLikeIdentityId(trimmed) ? identityIdProblem(trimmed, region) : undefined;
+    },
+  });
+  if (text === undefined) return undefined;
+  const wanted = text.trim();
+  const caller = session.caller();
+  try {
+    let identityId = wanted;
+    if (!looksLikeIdentityId(wanted)) {
+      const provider = await developerProviderName(caller, pool.identityPoolId);
+      if (!provider) {
+        void prompts.notify('warning', `Identity pool ${label} has no developer provider, so "${wanted}" cannot be a developer user identifier. Enter an identity id (${region}:<guid>) instead.`);
+        return undefined;
+      }
+      const found = await lookupDeveloperIdentity(caller, pool.identityPoolId, wanted);
+      if (!found) {
+        void prompts.notify('info', `No identity of ${label} is linked to developer user identifier "${wanted}" of provider ${provider}.`);
+        return undefined;
+      }
+      identityId = found;
+    }
+    const identity = await describeIdentity(caller, pool.identityPoolId, identityId);
+    const node = tree.identities.addFound(pool.identityPoolId, identity);
+    await tree.view?.reveal(node, { select: true, focus: true, expand: true });
+    return node;
+  } catch (error) {
+    const notFound = error instanceof AwsError && error.kind === 'notFound';
+    void prompts.notify(notFound ? 'info' : 'error', notFound ? `Identity ${wanted} was not found in ${label}.` : `Find Identity in ${label} failed. ${messageOf(error)}`);
+    return undefined;
+  }
+}
+
+/** Text shaped like `<region>:<something>` is meant as an identity id (developer ids rarely are). */
+function looksLikeIdentityId(text: string): boolean {
+  return IDENTITY_ID_PATTERN.test(text) || /^[a-z]{2}(-[a-z]+)+-\d:/.test(text);
+}
+
+/** Load more, from the row's click: the identities' node arrives as the pool id. */
+export function loadMoreIdentities(identityPoolId: unknown, tree: PoolsTreeProvider): Promise<void> | undefined {
+  return typeof identityPoolId === 'string' ? tree.identities.loadMore(identityPoolId) : undefined;
+}
+
+export function setHideDisabled(argument: unknown, tree: PoolsTreeProvider, hide: boolean): void {
+  if (isNode(argument) && (argument.kind === 'identities' || argument.kind === 'pool')) {
+    tree.identities.setHideDisabled(argument.kind === 'pool' ? argument.pool.identityPoolId : argument.identityPoolId, hide);
+  }
+}
