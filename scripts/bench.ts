@@ -1,5 +1,5 @@
 // `npm run bench [-- NAME…]`: runs every benchmark (or the named ones: emulator, activation, list,
-// save, memory, editor) one after another, each with `--json FILE`, and writes ONE report,
+// save, memory, editor, package, export) one after another, each with `--json FILE`, and writes ONE report,
 // bench-results/report.json: the machine, and per benchmark its exit code, duration, verdict,
 // metrics (value, budget, PASS/FAIL) and raw details. Each benchmark prints its own table as it
 // runs; a short table of every metric follows at the end. Exits 1 when any budget failed or a
@@ -28,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'memory', npmScript: 'bench:memory', args: ['scripts/runCompiled.js', 'scripts/benchMemory'] },
   { name: 'data', npmScript: 'bench:data', args: ['scripts/runCompiled.js', 'scripts/benchData'] },
   { name: 'editor', npmScript: 'bench:editor', args: ['scripts/benchEditor.js'] },
+  { name: 'package', npmScript: 'bench:package', args: ['scripts/runCompiled.js', 'scripts/benchPackage'] },
   // Builds dist/cli.js first: the export runs as the headless CLI.
   { name: 'export', npmScript: 'bench:export', args: ['scripts/runCompiled.js', 'scripts/benchExport'] },
 ];

@@ -4,6 +4,7 @@
 const { execFileSync, spawnSync } = require('child_process');
 const path = require('path');
 const { provision } = require('./provisionTestVSCode');
+const { DEFAULT_VERSION, selectedVersion } = require('./lib/testVersions');
 const { startDemoStack } = require('./lib/demoStack');
 
 const root = path.join(__dirname, '..');
@@ -27,7 +28,8 @@ async function main() {
         ...process.env,
         E2E_WORKBENCH_URL: stack.workbenchUrl,
         E2E_EMULATOR_URL: stack.emulatorUrl,
-        E2E_RESULTS_DIR: path.join(root, 'test-results'),
+        // Another VS Code of the matrix keeps its screenshots apart.
+        E2E_RESULTS_DIR: selectedVersion() === DEFAULT_VERSION ? path.join(root, 'test-results') : path.join(root, 'test-results', `code-server-${selectedVersion()}`),
         E2E_WORKSPACE_DIR: stack.folder,
       },
     });

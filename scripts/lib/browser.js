@@ -23,6 +23,9 @@ async function launchBrowser() {
       '--disable-sync',
     ],
   });
+  // A person's browser asks once and the answer sticks; headless Chromium cannot be asked. Without
+  // the grant VS Code 1.90's web clipboard reads '' (1.100 falls back to its own copy).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return {
     context,
     async close() {

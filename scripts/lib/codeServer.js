@@ -1,14 +1,17 @@
-// Starts code-server (a real VS Code 1.100 served to a browser) on 127.0.0.1 with its own user
-// data and extensions folders, optionally installing a .vsix first.
+// Starts code-server (a real VS Code served to a browser; the version COGNITO_SYNC_TEST_CODE_SERVER
+// names, else 1.100, see scripts/lib/testVersions.js) on 127.0.0.1 with its own user data and
+// extensions folders, optionally installing a .vsix first. It runs on the Node that version needs.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { codeServerEntry } = require('../provisionTestVSCode');
+const { codeServerPaths } = require('../provisionTestVSCode');
+const { VERSIONS } = require('./testVersions');
 const { startProcess } = require('./processes');
 
-function codeServerArgs({ port, userDataDir, extensionsDir }) {
+function codeServerArgs({ version, entry, port, userDataDir, extensionsDir }) {
   return [
-    codeServerEntry,
+    entry,
+    ...(VERSIONS[version].codeServerFlags ?? []),
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir,
@@ -34,6 +37,8 @@ function writeUserSettings(userDataDir, settings) {
         'update.mode': 'none',
         'extensions.autoUpdate': false,
         'extensions.autoCheckUpdates': false,
+        // VS Code 1.139 opens the Chat view beside the editors at start; older versions ignore this.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...settings,
       },
       null,
@@ -48,11 +53,12 @@ async function startCodeServer({ port = 0, userDataDir, extensionsDir, folder, e
   fs.writeFileSync(path.join(userDataDir, 'config.yaml'), 'auth: none\ncert: false\n');
   writeUserSettings(userDataDir, settings);
   const childEnv = { ...process.env, EXTENSIONS_GALLERY: '{}', ...env };
-  const args = codeServerArgs({ port, userDataDir, extensionsDir });
+  const { version, entry, node } = codeServerPaths();
+  const args = codeServerArgs({ version, entry, port, userDataDir, extensionsDir });
   if (vsix) {
-    execFileSync(process.execPath, [...args, '--install-extension', vsix, '--force'], { env: childEnv, stdio: 'pipe' });
+    execFileSync(node, [...args, '--install-extension', vsix, '--force'], { env: childEnv, stdio: 'pipe' });
   }
-  const { child, match } = await startProcess(process.execPath, [...args, folder], {
+  const { child, match } = await startProcess(node, [...args, folder], {
     cwd: folder,
     env: childEnv,
     ready: /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/,

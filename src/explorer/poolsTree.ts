@@ -190,6 +190,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       problem = asAwsError(error);
     }
     if (treeVersion !== this.treeVersion) return [];
+    if (problem) void this.setNoPools(false);
     if (problem === 'noProfiles') {
       this.shownRegions = [];
       // Empty: the welcome view explains. A malformed file may be why there is no profile: say so.
@@ -200,6 +201,10 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return [...fileProblems, ...profileProblemNodes(this.options.session.profileName, problem)];
     }
     this.shownRegions = regions;
+    // Every region listed and none has a pool: empty, so the "no pool" welcome view shows.
+    const noPools = this.foundNoPools();
+    void this.setNoPools(noPools);
+    if (noPools) return fileProblems;
     if (this.shownRegions.length === 1) return [...fileProblems, ...this.regionChildren(this.shownRegions[0])];
     return [...fileProblems, ...this.shownRegions.map((region) => this.regionNode(region))];
   }
@@ -219,9 +224,24 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return node;
   }
 
-  /** With the region level skipped, the region's changes redraw the root. */
+  /** With the region level skipped, or when no region has a pool, the region's changes redraw the root. */
   private fireRegion(region: string): void {
-    this.changed.fire(this.shownRegions.length === 1 ? undefined : this.regionNode(region));
+    this.changed.fire(this.shownRegions.length === 1 || this.foundNoPools() ? undefined : this.regionNode(region));
+  }
+
+  /** Every shown region has listed in full, without an error, and found no pool. */
+  private foundNoPools(): boolean {
+    return (
+      this.shownRegions.length > 0 &&
+      this.shownRegions.every((region) => {
+        const listing = this.listings.get(region);
+        return listing !== undefined && listing.treeVersion === this.treeVersion && listing.done && !listing.error && !listing.namesUnavailable && listing.pools.size === 0;
+      })
+    );
+  }
+
+  private setNoPools(noPools: boolean): Thenable<unknown> {
+    return vscode.commands.executeCommand('setContext', 'cognitoSync.noPools', noPools);
   }
 
   private regionChildren(region: string): ExplorerNode[] {

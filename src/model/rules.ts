@@ -68,7 +68,10 @@ class ProblemCollector {
 function checkUnknownKeys(value: Record<string, unknown>, allowed: string[], path: string[], out: ProblemCollector): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      out.error([...path, key], `Unknown member "${shortened(key)}"${path.length ? ` in ${path.join('.')}` : ''}: allowed are ${allowed.join(', ')}. The AWS CLI refuses unknown members.`);
+      // A top-level "$schema" makes VS Code 1.139's JSON language service validate against that
+      // schema instead of ours, so the schema never reports it: it is ours to report.
+      const schemaCannotReport = path.length === 0 && key === '$schema';
+      out.error([...path, key], `Unknown member "${shortened(key)}"${path.length ? ` in ${path.join('.')}` : ''}: allowed are ${allowed.join(', ')}. The AWS CLI refuses unknown members.`, schemaCannotReport);
     }
   }
 }

@@ -41,7 +41,8 @@ export async function openWorkbench(): Promise<Workbench> {
 /** Runs a command from the palette by its full title, e.g. "Cognito Sync: Show Log". */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.monaco-workbench').press('F1');
-  const input = page.locator('.quick-input-widget input');
+  // The text box: VS Code 1.90's widget also holds a (hidden) "toggle all" checkbox input.
+  const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor();
   await input.fill(`>${title}`);
   // The row's label is the title, followed by its keybinding when it has one ("…, Ctrl+K Ctrl+T").
