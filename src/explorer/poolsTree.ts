@@ -52,9 +52,6 @@ const COLLAPSIBLE = {
 export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly reset = new vscode.EventEmitter<void>();
-  /** Everything loaded was forgotten (refresh): the rows shown before are all gone. */
-  readonly onDidReset = this.reset.event;
   /** Bumped by every refresh: answers asked for an older version are dropped. */
   private treeVersion = 0;
   private listings = new Map<string, RegionListing>();
@@ -72,19 +69,15 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   /** Creates the tree and its view; it reloads whenever the active profile, its files or the settings change. */
   static register(context: vscode.ExtensionContext, session: AwsSession, log: vscode.LogOutputChannel, activeProfile: ActiveProfile): PoolsTreeProvider {
     const tree = new PoolsTreeProvider({ session, log, regions: () => activeProfile.regions(), profileProblem: () => activeProfile.problem() });
-    const createView = () => vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
-    tree.view = createView();
+    tree.view = vscode.window.createTreeView('cognitoSync.pools', { treeDataProvider: tree, showCollapseAll: true });
     context.subscriptions.push(
       tree,
-      { dispose: () => tree.view?.dispose() },
-      // VS Code's extension-host TreeView registers a DisposableStore on itself for every item it
-      // ever creates and frees them only when the view is disposed (measured with heap snapshots:
-      // about 1 MB a refresh of 5,000 pools). A refresh changes every row's id anyway, so nothing
-      // of the old view's state could be kept: a new view lets VS Code free the old one's.
-      tree.onDidReset(() => {
-        tree.view?.dispose();
-        tree.view = createView();
-      }),
+      tree.view,
+      // Known cost: VS Code's extension-host TreeView registers a DisposableStore on itself for
+      // every item it ever creates and frees them only when the view is disposed (heap snapshots:
+      // about 1 MB a refresh of 5,000 pools; bench:memory). A new view per refresh would free them,
+      // but disposing the view the user is looking at broke the tree in the end-to-end run (every
+      // later tree action failed after Select Regions), so the view lives as long as the extension.
       activeProfile.onDidChange(() => tree.refresh()),
     );
     return tree;
@@ -96,7 +89,6 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   dispose(): void {
     this.changed.dispose();
-    this.reset.dispose();
   }
 
   /** Forgets everything loaded (profile switch, settings, refresh command) and redraws. */
@@ -106,7 +98,6 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.sections = new Map();
     this.regionNodes = new Map();
     this.identities.reset();
-    this.reset.fire();
     this.changed.fire(undefined);
   }
 
