@@ -3,11 +3,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { AwsError, createAwsSession, formatApiCall } from '../aws';
+import { AwsError } from '../aws';
 import { DEFAULT_MAX_CONCURRENCY, ExportError, ExportProgress, ExportResult, parseFormats, runExport } from '../export';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { describeProgress, toolVersion } from './text';
+import { cliSession, describeProgress, toolVersion } from './text';
 
 const USAGE = `Usage: cognito-sync export --pool ID --out DIR [options]
   --pool ID              identity pool id (<region>:<uuid>)
@@ -127,15 +127,7 @@ export const exportCommand: Subcommand = {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    const session = createAwsSession({
-      profile: options.profile,
-      endpoint: options.endpointUrl,
-      extensionVersion: toolVersion(),
-      // One line per failed call (throttled calls the SDK retried successfully are not failures).
-      logger: (record) => {
-        if (record.outcome !== 'ok') process.stderr.write(`${formatApiCall(record)}\n`);
-      },
-    });
+    const session = cliSession(options);
     const controller = new AbortController();
     let interrupts = 0;
     const onSignal = () => {

@@ -1,12 +1,12 @@
 // `cognito-sync iac`: the infrastructure-as-code export from a terminal, for pipelines and drift
 // checks. The template goes to stdout (nothing else does), messages to stderr.
 import { parseArgs } from 'util';
-import { AwsError, createAwsSession, formatApiCall, isCognitoSyncRegion } from '../aws';
+import { AwsError, isCognitoSyncRegion } from '../aws';
 import { IAC_FORMATS, IacFormat, generateInfrastructureCode } from '../iac';
 import { IacScope, readPools } from '../iac/read';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { toolVersion } from './text';
+import { cliSession } from './text';
 
 const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FORMAT [options]
   --pool ID              one identity pool (<region>:<uuid>)
@@ -77,14 +77,7 @@ export const iacCommand: Subcommand = {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    const session = createAwsSession({
-      profile: options.profile,
-      endpoint: options.endpointUrl,
-      extensionVersion: toolVersion(),
-      logger: (record) => {
-        if (record.outcome !== 'ok') process.stderr.write(`${formatApiCall(record)}\n`);
-      },
-    });
+    const session = cliSession(options);
     try {
       const pools = await readPools(session, options.scope);
       if (pools.length === 0) {

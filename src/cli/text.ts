@@ -1,6 +1,7 @@
-// Small helpers of the CLI: its version (from the package's own package.json).
+// Small helpers of the CLI: its version (from the package's own package.json) and its AWS session.
 import * as fs from 'fs';
 import * as path from 'path';
+import { AwsSession, createAwsSession, formatApiCall } from '../aws';
 export { describeProgress } from '../export/progressText';
 
 let version: string | undefined;
@@ -18,3 +19,16 @@ export function toolVersion(): string {
     if (path.dirname(dir) === dir) return (version = '0.0.0-dev');
   }
 }
+
+/** A subcommand's AWS session: --profile and --endpoint-url, one stderr line per failed call (a throttled call the SDK retried successfully is not a failure). */
+export function cliSession(options: { profile?: string; endpointUrl?: string }): AwsSession {
+  return createAwsSession({
+    profile: options.profile,
+    endpoint: options.endpointUrl,
+    extensionVersion: toolVersion(),
+    logger: (record) => {
+      if (record.outcome !== 'ok') process.stderr.write(`${formatApiCall(record)}\n`);
+    },
+  });
+}
+
