@@ -8,3 +8,5 @@ export { RecordGrouper } from './recordGrouper';
 export { scanPool } from './scan';
 export type { ScanOptions } from './scan';
 export * from './types';
+export { parseReportMessage } from './protocol';
+export type { ReportHostMessage, ReportWebviewMessage } from './protocol';

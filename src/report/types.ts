@@ -1,15 +1,13 @@
 // The pool health report's shapes: what the aggregator produces and both renderers (Markdown,
 // JSON) and the panel show. Plain data only, so it crosses to the webview and into a file as is.
 
-/** Cognito Sync's documented limits (archived developer guide, "Limits"). */
-export const LIMITS = {
-  datasetsPerIdentity: 20,
-  recordsPerDataset: 1024,
-  bytesPerDataset: 1024 * 1024,
-} as const;
+import { LIMITS, WARNING_SHARE } from '../model/dataset';
 
-/** An identity or dataset at or above this share of a limit is listed as near it. */
-export const NEAR_LIMIT_SHARE = 0.8;
+/** Cognito Sync's documented limits (the data browser's, src/model/dataset.ts). */
+export { LIMITS };
+
+/** An identity or dataset at or above this share of a limit is listed as near it (as the data browser warns). */
+export const NEAR_LIMIT_SHARE = WARNING_SHARE;
 
 /** Entries kept per list (the total is still counted): bounds the memory of a report on a huge pool. */
 export const MAX_LIST_ITEMS = 1000;
