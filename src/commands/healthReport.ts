@@ -46,9 +46,9 @@ const isPoolArgument = (argument: unknown) => typeof argument === 'object' && ar
 
 /**
  * From a pool item (or `{ identityPoolId }`): a scan. From a folder Uri: that export. From the
- * palette: a pick between the two. Resolves to the report shown, or undefined.
+ * palette: a pick between the two. Resolves to the panel showing the report, or undefined.
  */
-export async function showHealthReport(argument: unknown, context: HealthReportContext): Promise<HealthReport | undefined> {
+export async function showHealthReport(argument: unknown, context: HealthReportContext): Promise<HealthReportPanel | undefined> {
   if (argument instanceof vscode.Uri) return fromFolder(argument, context);
   if (!isPoolArgument(argument)) {
     const items: SourceItem[] = [
@@ -92,11 +92,10 @@ export async function showHealthReport(argument: unknown, context: HealthReportC
     return undefined;
   }
   log.info(`Health report of ${label}: ${report.headline.identities} identities, ${report.headline.records} records scanned.`);
-  HealthReportPanel.show(report, context, pool.name);
-  return report;
+  return HealthReportPanel.show(report, context, pool.name);
 }
 
-async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Promise<HealthReport | undefined> {
+async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Promise<HealthReportPanel | undefined> {
   const { prompts, log } = context;
   let report: HealthReport | undefined;
   try {
@@ -124,6 +123,5 @@ async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Pro
   }
   if (!report) return undefined;
   const name = context.tree.listedPools().find((pool) => pool.identityPoolId === report!.identityPoolId)?.name;
-  HealthReportPanel.show(report, context, name);
-  return report;
+  return HealthReportPanel.show(report, context, name);
 }
