@@ -1,7 +1,7 @@
 // `npm run bench:report [-- --json FILE]`: the pool health report's budgets (issue 18).
 //   open from an export   Show Pool Health Report on an export of 200,000 records, in a real VS Code
 //                         extension host (test/bench/reportOpen.ts): the command to the webview
-//                         holding the report, at most 2 s; the extension host's memory growth
+//                         having drawn the report, at most 2 s; the extension host's memory growth
 //                         while it reads (peak, sampled every 20 ms) and after, at most 50 MB
 //   headless read         the same folder through src/report alone (median of 3), for reference
 // A scan's cost is the export's walk (src/report/scan.ts drives the export's reader and
@@ -62,8 +62,8 @@ async function main(): Promise<number> {
   const peakRss = host.peak.rss - host.before.rss;
   const kept = host.after.heapUsed - host.before.heapUsed;
   const metrics: BenchMetric[] = [
-    { id: 'report.open.ms', label: `open from an export of ${host.records.toLocaleString('en-US')} records (${mb(fileBytes)}), to the webview holding it`, value: host.shownMs, unit: 'ms', display: ms(host.shownMs), budget: `≤ ${OPEN_BUDGET_MS} ms`, pass: host.shownMs <= OPEN_BUDGET_MS && host.records === RECORDS },
-    { id: 'report.open.commandMs', label: 'of which reading the files and creating the panel', value: host.commandMs, unit: 'ms', display: ms(host.commandMs) },
+    { id: 'report.open.ms', label: `open from an export of ${host.records.toLocaleString('en-US')} records (${mb(fileBytes)}), to the webview showing it`, value: host.shownMs, unit: 'ms', display: ms(host.shownMs), budget: `≤ ${OPEN_BUDGET_MS} ms`, pass: host.shownMs <= OPEN_BUDGET_MS && host.records === RECORDS },
+    { id: 'report.open.commandMs', label: 'of which reading the files (the webview loads meanwhile)', value: host.commandMs, unit: 'ms', display: ms(host.commandMs) },
     { id: 'report.open.peakHeapBytes', label: `extension host heap growth while reading, peak (${host.collection})`, value: peakGrowth, unit: 'bytes', display: mb(peakGrowth), budget: `≤ ${mb(MEMORY_BUDGET_BYTES)}`, pass: peakGrowth <= MEMORY_BUDGET_BYTES },
     { id: 'report.open.peakRssBytes', label: 'extension host RSS growth while reading, peak', value: peakRss, unit: 'bytes', display: mb(peakRss), budget: `≤ ${mb(MEMORY_BUDGET_BYTES)}`, pass: peakRss <= MEMORY_BUDGET_BYTES },
     { id: 'report.open.keptHeapBytes', label: 'extension host heap growth after, panel open', value: kept, unit: 'bytes', display: mb(kept), budget: `≤ ${mb(MEMORY_BUDGET_BYTES)}`, pass: kept <= MEMORY_BUDGET_BYTES },

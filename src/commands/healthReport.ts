@@ -97,6 +97,8 @@ export async function showHealthReport(argument: unknown, context: HealthReportC
 
 async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Promise<HealthReportPanel | undefined> {
   const { prompts, log } = context;
+  // The panel first, so its webview loads while the files are read.
+  const pending = HealthReportPanel.create(context);
   let report: HealthReport | undefined;
   try {
     report = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the export in {0}', folder.fsPath), cancellable: true }, async (progress, token) => {
@@ -117,11 +119,15 @@ async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Pro
       }
     });
   } catch (error) {
+    pending.panel.dispose();
     log.error(`Health report from ${folder.fsPath} failed: ${messageOf(error)}`);
     void prompts.notify('error', vscode.l10n.t('No health report from {0}: {1}', folder.fsPath, messageOf(error)));
     return undefined;
   }
-  if (!report) return undefined;
+  if (!report) {
+    pending.panel.dispose();
+    return undefined;
+  }
   const name = context.tree.listedPools().find((pool) => pool.identityPoolId === report!.identityPoolId)?.name;
-  return HealthReportPanel.show(report, context, name);
+  return HealthReportPanel.show(report, context, name, pending);
 }

@@ -59,10 +59,10 @@ const run = (argument?: unknown) => vscode.commands.executeCommand<HealthReportP
 const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
 const reportTabs = () => allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('cognitoSync.healthReport'));
 const describeTabs = () => JSON.stringify(allTabs().map((tab) => ({ label: tab.label, viewType: (tab.input as { viewType?: string } | undefined)?.viewType })));
-/** The panel's tab is listed, and its webview (its script, under the CSP) asked for the report and got it. */
+/** The panel's tab is listed, and its webview (its script, under the CSP) asked for the report and drew it. */
 async function shown(panel: HealthReportPanel): Promise<void> {
   await eventually(() => reportTabs().length, { accept: (count) => count === 1, what: 'one report panel open', describe: describeTabs, timeoutMs: 10_000 });
-  await eventually(() => panel.delivered, { what: 'the webview said ready and was sent the report', timeoutMs: 15_000 });
+  await eventually(() => panel.rendered, { what: 'the webview said ready, got the report and drew it', timeoutMs: 15_000 });
 }
 
 describe('host: Show Pool Health Report', function () {
@@ -98,9 +98,9 @@ describe('host: Show Pool Health Report', function () {
     Object.assign(api.healthReportPrompts, prompts({ saveTo }));
     const panel = await run({ identityPoolId: poolId });
     assert.ok(panel, 'the command returns the panel');
-    const { headline } = panel.report;
+    const { headline } = panel.report!;
     assert.deepEqual([headline.identities, headline.identitiesWithoutData, headline.datasets, headline.records], [7, 1, 12, 120]);
-    assert.deepEqual(panel.report.source, { kind: 'scan', complete: true });
+    assert.deepEqual(panel.report!.source, { kind: 'scan', complete: true });
     assert.ok(recorder.progress.some((message) => /identities \d+ \/ \d+/.test(message)), `progress in the export's words: ${recorder.progress.join(' | ')}`);
     await shown(panel);
 
@@ -114,7 +114,7 @@ describe('host: Show Pool Health Report', function () {
     await panel.receive({ type: 'reveal', identityId: ids[4] });
     assert.equal(recorder.saved, 0, 'invalid messages do nothing');
     await panel.receive({ type: 'save', format: 'markdown' });
-    assert.equal(fs.readFileSync(saveTo, 'utf8'), renderMarkdown(panel.report));
+    assert.equal(fs.readFileSync(saveTo, 'utf8'), renderMarkdown(panel.report!));
     assert.match(recorder.notices.at(-1)!.message, /Saved the health report/);
   });
 
@@ -124,16 +124,16 @@ describe('host: Show Pool Health Report', function () {
     Object.assign(api.healthReportPrompts, prompts({ source: 'folder', folder }));
     const panel = await run();
     assert.ok(panel, recorder.notices.map((notice) => notice.message).join('\n'));
-    assert.deepEqual(panel.report.source, { kind: 'export', folder, exportedAt: '2026-12-06T00:00:00.000Z' });
-    assert.equal(panel.report.headline.identities, 5);
-    assert.equal(panel.report.lists.mergedDatasets.total, 1);
+    assert.deepEqual(panel.report!.source, { kind: 'export', folder, exportedAt: '2026-12-06T00:00:00.000Z' });
+    assert.equal(panel.report!.headline.identities, 5);
+    assert.equal(panel.report!.lists.mergedDatasets.total, 1);
     await shown(panel);
     const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'report', '--from', folder, '--format', 'json'], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     const headless = JSON.parse(cli.stdout) as HealthReport;
-    assert.deepEqual(headless.headline, panel.report.headline);
-    assert.deepEqual(headless.charts, panel.report.charts);
-    assert.deepEqual(headless.lists, panel.report.lists);
+    assert.deepEqual(headless.headline, panel.report!.headline);
+    assert.deepEqual(headless.charts, panel.report!.charts);
+    assert.deepEqual(headless.lists, panel.report!.lists);
   });
 
   it('cancelled while scanning: no panel, and a notice that says so', async () => {
