@@ -77,7 +77,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
           return;
         case 'save':
           handled = message.seq;
-          post({ type: 'busy', busy: true, message: 'Saving…' });
+          post({ type: 'busy', busy: true, message: vscode.l10n.t('Saving…') });
           try {
             await this.saver.save(document);
           } finally {
@@ -171,7 +171,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       poolName: address?.poolName,
       source: address ? 'remote' : 'local',
       dirty: document.isDirty,
-      subtitle: address ? `AWS profile ${address.profile} · ${regionOfPoolId(address.identityPoolId)}` : vscode.workspace.asRelativePath(document.uri),
+      subtitle: address ? vscode.l10n.t('AWS profile {0} · {1}', address.profile, String(regionOfPoolId(address.identityPoolId))) : vscode.workspace.asRelativePath(document.uri),
     };
   }
 
