@@ -28,6 +28,14 @@ export async function createRole(caller: Caller, role: NewRole): Promise<string>
   return arn;
 }
 
+/** The ARN of an existing role (GetRole), for "use the existing one" after a name is taken. */
+export async function roleArnOf(caller: Caller, roleName: string): Promise<string> {
+  const found = await caller.iam('GetRole', { RoleName: roleName });
+  const arn = found.Role?.Arn;
+  if (!arn) throw new AwsError('invalidParameter', `IAM GetRole of ${roleName} returned no role ARN.`, { service: 'iam', operation: 'GetRole' });
+  return arn;
+}
+
 export type StreamCapacity = { mode: 'ON_DEMAND' } | { mode: 'PROVISIONED'; shardCount: number };
 
 export interface StreamWait {
