@@ -76,7 +76,11 @@ export class ResourceCreation {
   constructor(private readonly session: AwsSession) {}
 
   /** "Create…" for `field`: a role of that kind, or the stream. */
-  create(field: CreatableField, target: CreationTarget): Promise<CreationOutcome> {
+  async create(field: CreatableField, target: CreationTarget): Promise<CreationOutcome> {
+    if (!target.poolName && regionOfPoolId(target.identityPoolId)) {
+      // The name makes the suggested role or stream name readable; without it, the id's start does.
+      target = { ...target, poolName: await this.session.getPoolName(target.identityPoolId).catch(() => undefined) };
+    }
     return field === 'stream-name' ? this.createStream(target) : this.createRole(field === 'push-role' ? 'push' : 'streams', target);
   }
 
