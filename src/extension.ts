@@ -13,6 +13,7 @@ import type { DatasetFileSystem } from './editor/datasetFileSystem';
 import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
 import { ResourceCreation } from './commands/creation';
+import { registerCreationPreview } from './commands/creationPreview';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { createLog } from './log/outputLog';
 import { ActiveProfile, createSessionFromSettings } from './profile/activeProfile';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const fileSystem = ConfigurationFileSystem.register(context, session);
   const resourcePickers = new ResourcePickers(session);
   const creation = new ResourceCreation(session);
+  context.subscriptions.push(registerCreationPreview());
   const configurationSaver = ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers, creation);
   context.subscriptions.push(
     registerConfigurationDiagnostics(),

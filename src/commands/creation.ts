@@ -11,7 +11,8 @@ import type { SyncConfiguration } from '../model/configuration';
 import { validateConfigurationText } from '../model/configurationText';
 import { parseConfigurationUri } from '../editor/configurationUri';
 import { roleNameProblem, shardCountProblem, streamNameProblem, suggestedRoleName, suggestedStreamName } from '../model/resourceNames';
-import { PolicyDocument, cognitoSyncTrustPolicy, pushSyncPermissions, streamArn, streamsPermissions } from '../model/rolePolicies';
+import { cognitoSyncTrustPolicy, pushSyncPermissions, streamArn, streamsPermissions } from '../model/rolePolicies';
+import { showCreationPreview } from './creationPreview';
 import { messageOf, poolLabel } from './fileCommands';
 
 /** The fields "Create…" fills: the two role ARNs and the stream name. */
@@ -25,6 +26,8 @@ export interface CreationPrompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** A modal question; resolves to the action chosen, undefined for Cancel (or Escape). */
   ask(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
+  /** Shows what will be created (JSON) beside the form while the confirmation is asked; dispose closes it. */
+  preview(name: string, text: string): Thenable<{ dispose(): void }>;
   withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
   /** A notification (the commands' result); resolves to the action clicked. */
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -35,6 +38,7 @@ export function defaultCreationPrompts(): CreationPrompts {
     inputBox: (options) => vscode.window.showInputBox(options),
     pick: (items, options) => vscode.window.showQuickPick(items, options),
     ask: (message, detail, ...actions) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions),
+    preview: showCreationPreview,
     withProgress: (options, task) => vscode.window.withProgress(options, task),
     notify: (severity, message, ...actions) =>
       severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions),
@@ -67,7 +71,8 @@ export const USE_EXISTING_ROLE = 'Use Existing Role';
 export const USE_EXISTING_STREAM = 'Use Existing Stream';
 export const CHOOSE_ANOTHER_NAME = 'Choose Another Name';
 
-const pretty = (policy: PolicyDocument) => JSON.stringify(policy, null, 2);
+/** Up to five names, then how many more: a modal's text does not scroll. */
+const listed = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', '));
 const nameTaken = (error: unknown): error is AwsError => error instanceof AwsError && error.kind === 'conflict' && ['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'].includes(error.details.code ?? '');
 
 export class ResourceCreation {
@@ -141,6 +146,10 @@ export class ResourceCreation {
     const permissions = kind === 'push' ? pushSyncPermissions(applications) : streamsPermissions(streamArn(region, account, streamName));
     const policyName = kind === 'push' ? 'CognitoSyncPushSync' : 'CognitoSyncStreams';
     const profile = this.session.profileName;
+    const summary =
+      kind === 'push'
+        ? `sns:Publish to the endpoints of ${applications.length === 1 ? 'the platform application' : `${applications.length} platform applications`} (${listed(applications.map((arn) => arn.split('/').pop() ?? arn))})`
+        : `kinesis:PutRecord and PutRecords on stream ${streamName} only`;
 
     let roleName = suggestedRoleName(kind, target.poolName, target.identityPoolId);
     for (;;) {
@@ -153,14 +162,25 @@ export class ResourceCreation {
       });
       if (typed === undefined) return undefined;
       roleName = typed;
-      const confirmed = await this.prompts.ask(
-        `Create IAM role ${roleName} for ${label}?`,
-        `Profile ${profile} · account ${account} · region ${region} (IAM roles are global).\n\n` +
-          `Trust policy (only Cognito Sync, only for this pool):\n${pretty(trustPolicy)}\n\n` +
-          `Permissions (inline policy ${policyName}):\n${pretty(permissions)}\n\n` +
-          `The role's ARN then goes into the form as an unsaved change.`,
-        CREATE_ROLE,
+      const preview = await this.prompts.preview(
+        roleName,
+        `// Preview of IAM role ${roleName}: nothing is created until you confirm.\n` +
+          `// Profile ${profile} · account ${account} · for identity pool ${target.identityPoolId} (${region}).\n` +
+          `${JSON.stringify({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicy, Policies: [{ PolicyName: policyName, PolicyDocument: permissions }] }, null, 2)}\n`,
       );
+      let confirmed: string | undefined;
+      try {
+        confirmed = await this.prompts.ask(
+          `Create IAM role ${roleName} for ${label}?`,
+          `Profile ${profile} · account ${account} · region ${region} (IAM roles are global).\n\n` +
+            `Trust: only cognito-sync.amazonaws.com may assume it (sts:AssumeRole), only for this pool of account ${account}.\n` +
+            `Permissions: ${summary}.\n\n` +
+            `Both policies are shown in full in the preview beside the form. The role's ARN then goes into the form as an unsaved change.`,
+          CREATE_ROLE,
+        );
+      } finally {
+        preview.dispose();
+      }
       if (confirmed !== CREATE_ROLE) return undefined;
       try {
         const arn = await this.prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating IAM role ${roleName}…` }, () =>

@@ -40,6 +40,7 @@ describe('host: Create role and Create stream', function () {
   let questions: Question[];
   let notices: { severity: string; message: string }[];
   let progress: string[];
+  let previews: { name: string; text: string; closed: boolean }[];
 
   /** Answers the next question with `answer`, after checking what was asked. */
   const answer = (next: Answer) => script.push(next);
@@ -82,6 +83,12 @@ describe('host: Create role and Create stream', function () {
     questions = [];
     notices = [];
     progress = [];
+    previews = [];
+    api.creationPrompts.preview = async (name, text) => {
+      const preview = { name, text, closed: false };
+      previews.push(preview);
+      return { dispose: () => (preview.closed = true) };
+    };
     api.creationPrompts.inputBox = async (options) => nextAnswer({ kind: 'inputBox', options }) as string | undefined;
     api.creationPrompts.pick = async (items) => nextAnswer({ kind: 'pick', items }) as never;
     api.creationPrompts.ask = async (message, detail, ...actions) => nextAnswer({ kind: 'ask', message, detail, actions }) as string | undefined;
@@ -126,7 +133,17 @@ describe('host: Create role and Create stream', function () {
     answer(chose('Create Role', (message, detail) => {
       assert.equal(message, `Create IAM role HostPushRole for create-push (${id})?`);
       assert.match(detail, /^Profile demo · account 111111111111 · region us-east-1/);
-      const [trust, permissions] = detail.split(/\n\n[A-Z][^\n]*:\n/).slice(1).map((part) => JSON.parse(part.slice(0, part.lastIndexOf('}') + 1)));
+      assert.match(detail, /Trust: only cognito-sync\.amazonaws\.com may assume it \(sts:AssumeRole\), only for this pool of account 111111111111/);
+      assert.match(detail, /Permissions: sns:Publish to the endpoints of 2 platform applications \(SavedAndroid, UnsavedAndroid\)/);
+      // The preview beside the form, open while the question is asked, shows both policies in full.
+      assert.equal(previews.length, 1);
+      assert.equal(previews[0].closed, false);
+      assert.match(previews[0].text, /^\/\/ Preview of IAM role HostPushRole: nothing is created until you confirm\.\n\/\/ Profile demo · account 111111111111 · for identity pool/);
+      const shown = JSON.parse(previews[0].text.replace(/^\/\/.*\n/gm, ''));
+      assert.equal(shown.RoleName, 'HostPushRole');
+      const trust = shown.AssumeRolePolicyDocument;
+      const permissions = shown.Policies[0].PolicyDocument;
+      assert.equal(shown.Policies[0].PolicyName, 'CognitoSyncPushSync');
       assert.deepEqual(trust.Statement[0].Principal, { Service: 'cognito-sync.amazonaws.com' });
       assert.equal(trust.Statement[0].Action, 'sts:AssumeRole');
       assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': identityPoolArn(id, ACCOUNT) } });
@@ -137,6 +154,7 @@ describe('host: Create role and Create stream', function () {
     const outcome = await vscode.commands.executeCommand('cognitoSync.createRole', { identityPoolId: id }, 'push');
     const arn = `arn:aws:iam::${ACCOUNT}:role/HostPushRole`;
     assert.deepEqual(outcome, { value: arn });
+    assert.equal(previews[0].closed, true, 'the preview closes once the question is answered');
     const created = await role('HostPushRole');
     assert.equal(JSON.parse(created.assumeRolePolicyDocument).Statement[0].Condition.ArnLike['aws:SourceArn'], identityPoolArn(id, ACCOUNT));
     assert.equal(JSON.parse(created.inlinePolicies!.CognitoSyncPushSync).Statement[0].Resource.length, 2);
@@ -149,6 +167,19 @@ describe('host: Create role and Create stream', function () {
     assert.equal(document.getText(), text, 'one undo takes the ARN out again');
   });
 
+  it('the preview is a read-only JSON document beside the form, closed again when disposed', async () => {
+    const preview = await defaults.preview('HostPreviewRole', '// Preview\n{ "RoleName": "HostPreviewRole" }\n');
+    const tab = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputText && candidate.input.uri.scheme === 'cognito-sync-preview');
+    const shown = tab();
+    assert.ok(shown, 'a preview tab is open');
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'cognito-sync-preview')!;
+    assert.equal(document.getText(), '// Preview\n{ "RoleName": "HostPreviewRole" }\n');
+    assert.equal(document.languageId, 'jsonc');
+    preview.dispose();
+    for (let waited = 0; tab() && waited < 5_000; waited += 100) await sleep(100);
+    assert.equal(tab(), undefined, 'closed');
+  });
+
   it('creates a Cognito Streams role from the palette (the kind picked): kinesis:PutRecord/PutRecords on the form\'s stream only', async () => {
     const id = await newPool('us-east-1', 'create-streams-role', { cognitoStreams: { StreamName: 'saved-stream', StreamingStatus: 'DISABLED' } });
     const { document } = await documentWithUnsavedEdit(id);
@@ -156,7 +187,10 @@ describe('host: Create role and Create stream', function () {
     await replaceAll(document, document.getText().replace('saved-stream', 'unsaved-stream'));
     answer(picked('Cognito Streams role'));
     answer(typed('HostStreamsRole'));
-    answer(chose('Create Role', (_message, detail) => assert.match(detail, /"Resource": "arn:aws:kinesis:us-east-1:111111111111:stream\/unsaved-stream"/)));
+    answer(chose('Create Role', (_message, detail) => {
+      assert.match(detail, /Permissions: kinesis:PutRecord and PutRecords on stream unsaved-stream only/);
+      assert.match(previews[0].text, /"Resource": "arn:aws:kinesis:us-east-1:111111111111:stream\/unsaved-stream"/);
+    }));
     await vscode.commands.executeCommand('cognitoSync.createRole', { identityPoolId: id });
     const permissions = JSON.parse((await role('HostStreamsRole')).inlinePolicies!.CognitoSyncStreams);
     assert.deepEqual(permissions.Statement, [{ Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/unsaved-stream` }]);
@@ -274,6 +308,7 @@ describe('host: Create role and Create stream', function () {
     answer(cancelled);
     assert.equal(await vscode.commands.executeCommand('cognitoSync.createRole', { identityPoolId: id }), undefined, 'cancelled at the kind');
     assert.deepEqual(Object.keys((await state()).resources[ACCOUNT].roles).sort(), rolesBefore);
+    assert.deepEqual(previews.map((preview) => preview.closed), [true], 'the preview of the declined role was closed');
 
     const streamSteps: Answer[][] = [
       [cancelled],
