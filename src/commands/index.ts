@@ -12,6 +12,7 @@ import { createRoleCommand, createStreamCommand } from './creationCommands';
 import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
+import { HealthReportPrompts, defaultHealthReportPrompts, showHealthReport } from './healthReport';
 import { IacPrompts, defaultIacPrompts } from './iacPrompts';
 import { newConfigurationFile } from './newFileCommand';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
@@ -45,6 +46,8 @@ export interface CommandPrompts {
   iacPrompts: IacPrompts;
   /** The questions of Create Role / Create Stream (the form's and the commands'). */
   creationPrompts: CreationPrompts;
+  /** The source pick, folder and save pickers, progress and notices of Show Pool Health Report. */
+  healthReportPrompts: HealthReportPrompts;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails, creation }: CommandDependencies): CommandPrompts {
@@ -53,6 +56,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
   const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
   const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
   const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
+  const healthReport = { session, tree, log, prompts: defaultHealthReportPrompts(), extensionUri: context.extensionUri };
   // The IaC generators (and the YAML library) load on first use, not at activation.
   const exportInfrastructureCode = async (target: unknown, mode: 'export' | 'copy') => (await import('./iacCommand')).exportInfrastructureCode(target, iacCommands, mode);
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -77,6 +81,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
     'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
     'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
+    'cognitoSync.showHealthReport': (target?: unknown) => showHealthReport(target, healthReport),
     'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
     'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
     'cognitoSync.exportInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'export'),
@@ -100,5 +105,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, creationPrompts: creation.prompts, dataCommands };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, creationPrompts: creation.prompts, healthReportPrompts: healthReport.prompts, dataCommands };
 }
