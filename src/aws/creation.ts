@@ -33,7 +33,7 @@ export async function createRole(caller: Caller, role: NewRole): Promise<string>
 export async function roleArnOf(caller: Caller, roleName: string): Promise<string> {
   const found = await caller.iam('GetRole', { RoleName: roleName });
   const arn = found.Role?.Arn;
-  if (!arn) throw new AwsError('invalidParameter', `IAM GetRole of ${roleName} returned no role ARN.`, { service: 'iam', operation: 'GetRole' });
+  if (!arn) throw new AwsError('invalidParameter', l10n.t('IAM GetRole of {0} returned no role ARN.', roleName), { service: 'iam', operation: 'GetRole' });
   return arn;
 }
 

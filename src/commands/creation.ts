@@ -65,14 +65,15 @@ export function creationTargetOf(document: vscode.TextDocument): CreationTarget 
 
 export type CreationOutcome = { value: string } | { note: string } | undefined;
 
-export const CREATE_ROLE = 'Create Role';
-export const CREATE_STREAM = 'Create Stream';
-export const USE_EXISTING_ROLE = 'Use Existing Role';
-export const USE_EXISTING_STREAM = 'Use Existing Stream';
-export const CHOOSE_ANOTHER_NAME = 'Choose Another Name';
+// Button labels, localized once; a choice is compared with the label shown.
+export const CREATE_ROLE = vscode.l10n.t('Create Role');
+export const CREATE_STREAM = vscode.l10n.t('Create Stream');
+export const USE_EXISTING_ROLE = vscode.l10n.t('Use Existing Role');
+export const USE_EXISTING_STREAM = vscode.l10n.t('Use Existing Stream');
+export const CHOOSE_ANOTHER_NAME = vscode.l10n.t('Choose Another Name');
 
 /** Up to five names, then how many more: a modal's text does not scroll. */
-const listed = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', '));
+const listed = (names: string[]) => (names.length > 5 ? vscode.l10n.t('{0} and {1} more', names.slice(0, 5).join(', '), names.length - 5) : names.join(', '));
 const nameTaken = (error: unknown): error is AwsError => error instanceof AwsError && error.kind === 'conflict' && ['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'].includes(error.details.code ?? '');
 
 export class ResourceCreation {
@@ -90,10 +91,12 @@ export class ResourceCreation {
   }
 
   /** Why nothing can be created for the target with the active profile, or undefined. */
-  private refusal(target: CreationTarget, what: string): string | undefined {
+  private refusal(target: CreationTarget): string | undefined {
     const active = this.session.profileName;
-    if (target.profile && target.profile !== active) return otherProfileNote(what, active, target.profile);
-    if (!regionOfPoolId(target.identityPoolId)) return `Enter a valid identity pool ID first: the ${what} is made for that pool. Nothing was created.`;
+    if (target.profile && target.profile !== active) {
+      return vscode.l10n.t('Creating uses the active AWS profile {0}, but this configuration belongs to {1}. Switch back to {1} first. Nothing was created.', active, target.profile);
+    }
+    if (!regionOfPoolId(target.identityPoolId)) return vscode.l10n.t('Enter a valid identity pool ID first: the role or stream is made for that pool. Nothing was created.');
     return undefined;
   }
 
@@ -112,21 +115,20 @@ export class ResourceCreation {
     if (fromConfiguration) return fromConfiguration;
     const typed = await this.prompts.inputBox({
       title,
-      prompt: `The AWS account of identity pool ${target.identityPoolId} could not be read from profile ${this.session.profileName}. Enter its 12-digit account ID: the trust policy admits Cognito Sync only for this pool of this account.`,
+      prompt: vscode.l10n.t('The AWS account of identity pool {0} could not be read from profile {1}. Enter its 12-digit account ID: the trust policy admits Cognito Sync only for this pool of this account.', target.identityPoolId, this.session.profileName),
       placeHolder: '123456789012',
       ignoreFocusOut: true,
-      validateInput: (text) => (/^\d{12}$/.test(text.trim()) ? undefined : 'An account ID is 12 digits.'),
+      validateInput: (text) => (/^\d{12}$/.test(text.trim()) ? undefined : vscode.l10n.t('An account ID is 12 digits.')),
     });
     return typed?.trim();
   }
 
   async createRole(kind: RoleKind, target: CreationTarget): Promise<CreationOutcome> {
-    const what = kind === 'push' ? 'Push Sync role' : 'Cognito Streams role';
-    const refused = this.refusal(target, what);
+    const refused = this.refusal(target);
     if (refused) return { note: refused };
     const region = regionOfPoolId(target.identityPoolId) as string;
     const label = poolLabel(target.identityPoolId, target.poolName);
-    const title = `Cognito Sync: Create ${what} for ${label}`;
+    const title = kind === 'push' ? vscode.l10n.t('Cognito Sync: Create Push Sync role for {0}', label) : vscode.l10n.t('Cognito Sync: Create Cognito Streams role for {0}', label);
 
     // What the role may do comes from the form; without it there is nothing to scope the role to.
     const applications = (target.configuration?.PushSync?.ApplicationArns ?? []).filter((arn) => arn.trim() !== '');
@@ -135,10 +137,10 @@ export class ResourceCreation {
       try {
         pushSyncPermissions(applications);
       } catch {
-        return { note: 'Add the SNS platform applications first: the role may publish only to their endpoints. Nothing was created.' };
+        return { note: vscode.l10n.t('Add the SNS platform applications first: the role may publish only to their endpoints. Nothing was created.') };
       }
     } else if (streamNameProblem(streamName)) {
-      return { note: 'Choose or create the Kinesis stream first: the role may put records on that one stream only. Nothing was created.' };
+      return { note: vscode.l10n.t('Choose or create the Kinesis stream first: the role may put records on that one stream only. Nothing was created.') };
     }
     const account = await this.accountOf(target, title);
     if (!account) return undefined;
@@ -148,14 +150,16 @@ export class ResourceCreation {
     const profile = this.session.profileName;
     const summary =
       kind === 'push'
-        ? `sns:Publish to the endpoints of ${applications.length === 1 ? 'the platform application' : `${applications.length} platform applications`} (${listed(applications.map((arn) => arn.split('/').pop() ?? arn))})`
-        : `kinesis:PutRecord and PutRecords on stream ${streamName} only`;
+        ? applications.length === 1
+          ? vscode.l10n.t('sns:Publish to the endpoints of the platform application {0}', listed(applications.map((arn) => arn.split('/').pop() ?? arn)))
+          : vscode.l10n.t('sns:Publish to the endpoints of {0} platform applications ({1})', applications.length, listed(applications.map((arn) => arn.split('/').pop() ?? arn)))
+        : vscode.l10n.t('kinesis:PutRecord and PutRecords on stream {0} only', streamName);
 
     let roleName = suggestedRoleName(kind, target.poolName, target.identityPoolId);
     for (;;) {
       const typed = await this.prompts.inputBox({
         title,
-        prompt: `Name of the new IAM role (up to 64 letters, digits and + = , . @ _ -). Next you see its policies before anything is created.`,
+        prompt: vscode.l10n.t('Name of the new IAM role (up to 64 letters, digits and + = , . @ _ -). Next you see its policies before anything is created.'),
         value: roleName,
         ignoreFocusOut: true,
         validateInput: (text) => roleNameProblem(text),
@@ -164,18 +168,21 @@ export class ResourceCreation {
       roleName = typed;
       const preview = await this.prompts.preview(
         roleName,
-        `// Preview of IAM role ${roleName}: nothing is created until you confirm.\n` +
-          `// Profile ${profile} · account ${account} · for identity pool ${target.identityPoolId} (${region}).\n` +
+        `// ${vscode.l10n.t('Preview of IAM role {0}: nothing is created until you confirm.', roleName)}\n` +
+          `// ${vscode.l10n.t('Profile {0} · account {1} · for identity pool {2} ({3}).', profile, account, target.identityPoolId, region)}\n` +
           `${JSON.stringify({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicy, Policies: [{ PolicyName: policyName, PolicyDocument: permissions }] }, null, 2)}\n`,
       );
       let confirmed: string | undefined;
       try {
         confirmed = await this.prompts.ask(
-          `Create IAM role ${roleName} for ${label}?`,
-          `Profile ${profile} · account ${account} · region ${region} (IAM roles are global).\n\n` +
-            `Trust: only cognito-sync.amazonaws.com may assume it (sts:AssumeRole), only for this pool of account ${account}.\n` +
-            `Permissions: ${summary}.\n\n` +
-            `Both policies are shown in full in the preview beside the form. The role's ARN then goes into the form as an unsaved change.`,
+          vscode.l10n.t('Create IAM role {0} for {1}?', roleName, label),
+          vscode.l10n.t(
+            'Profile {0} · account {1} · region {2} (IAM roles are global).\n\nTrust: only cognito-sync.amazonaws.com may assume it (sts:AssumeRole), only for this pool of account {1}.\nPermissions: {3}.\n\nBoth policies are shown in full in the preview beside the form. The role\'s ARN then goes into the form as an unsaved change.',
+            profile,
+            account,
+            region,
+            summary,
+          ),
           CREATE_ROLE,
         );
       } finally {
@@ -183,15 +190,15 @@ export class ResourceCreation {
       }
       if (confirmed !== CREATE_ROLE) return undefined;
       try {
-        const arn = await this.prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating IAM role ${roleName}…` }, () =>
-          this.session.createRole({ roleName, description: `Lets Cognito Sync use ${kind === 'push' ? 'SNS push' : 'Kinesis'} for identity pool ${target.identityPoolId}.`, trustPolicy, policyName, permissions }),
+        const arn = await this.prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating IAM role {0}…', roleName) }, () =>
+          this.session.createRole({ roleName, description: kind === 'push' ? `Lets Cognito Sync send push sync messages through SNS for identity pool ${target.identityPoolId}.` : `Lets Cognito Sync publish to Kinesis for identity pool ${target.identityPoolId}.`, trustPolicy, policyName, permissions }),
         );
         return { value: arn };
       } catch (error) {
-        if (!nameTaken(error)) return { note: `The ${what} was not created: ${messageOf(error)}` };
+        if (!nameTaken(error)) return { note: kind === 'push' ? vscode.l10n.t('The Push Sync role was not created: {0}', messageOf(error)) : vscode.l10n.t('The Cognito Streams role was not created: {0}', messageOf(error)) };
         const next = await this.prompts.ask(
-          `A role named ${roleName} already exists in account ${account}.`,
-          `Use it as the ${what} (its trust policy and permissions stay as they are: check that they let Cognito Sync in for this pool), or choose another name.`,
+          vscode.l10n.t('A role named {0} already exists in account {1}.', roleName, account),
+          vscode.l10n.t('Use it as it is (its trust policy and permissions stay unchanged: check that they let Cognito Sync in for this pool), or choose another name.'),
           USE_EXISTING_ROLE,
           CHOOSE_ANOTHER_NAME,
         );
@@ -199,7 +206,7 @@ export class ResourceCreation {
           try {
             return { value: await this.session.getRoleArn(roleName) };
           } catch (readError) {
-            return { note: `The existing role ${roleName} could not be read: ${messageOf(readError)}` };
+            return { note: vscode.l10n.t('The existing role {0} could not be read: {1}', roleName, messageOf(readError)) };
           }
         }
         if (next !== CHOOSE_ANOTHER_NAME) return undefined;
@@ -208,11 +215,11 @@ export class ResourceCreation {
   }
 
   async createStream(target: CreationTarget): Promise<CreationOutcome> {
-    const refused = this.refusal(target, 'Kinesis stream');
+    const refused = this.refusal(target);
     if (refused) return { note: refused };
     const region = regionOfPoolId(target.identityPoolId) as string;
     const label = poolLabel(target.identityPoolId, target.poolName);
-    const title = `Cognito Sync: Create Kinesis stream for ${label}`;
+    const title = vscode.l10n.t('Cognito Sync: Create Kinesis stream for {0}', label);
     const account = await this.accountOf(target, title);
     if (!account) return undefined;
     const profile = this.session.profileName;
@@ -221,7 +228,7 @@ export class ResourceCreation {
     for (;;) {
       const typed = await this.prompts.inputBox({
         title,
-        prompt: `Name of the new Kinesis stream in ${region} (up to 128 letters, digits and . _ -).`,
+        prompt: vscode.l10n.t('Name of the new Kinesis stream in {0} (up to 128 letters, digits and . _ -).', region),
         value: streamName,
         ignoreFocusOut: true,
         validateInput: (text) => streamNameProblem(text),
@@ -230,27 +237,32 @@ export class ResourceCreation {
       streamName = typed;
       const capacity = await this.askCapacity(title);
       if (!capacity) return undefined;
-      const capacityText = capacity.mode === 'ON_DEMAND' ? 'on-demand (scales by itself; billed per stream-hour and per GB)' : `provisioned, ${capacity.shardCount} shard${capacity.shardCount === 1 ? '' : 's'} (billed per shard-hour)`;
+      const capacityText =
+        capacity.mode === 'ON_DEMAND'
+          ? vscode.l10n.t('on-demand (scales by itself; billed per stream-hour and per GB)')
+          : capacity.shardCount === 1
+            ? vscode.l10n.t('provisioned, 1 shard (billed per shard-hour)')
+            : vscode.l10n.t('provisioned, {0} shards (billed per shard-hour)', capacity.shardCount);
       const confirmed = await this.prompts.ask(
-        `Create Kinesis stream ${streamName} in ${region}?`,
-        `Profile ${profile} · account ${account} · region ${region}.\nCapacity: ${capacityText}.\n\nOnce it is ACTIVE its name goes into the form as an unsaved change; Cognito Streams publishes to it after you save.`,
+        vscode.l10n.t('Create Kinesis stream {0} in {1}?', streamName, region),
+        vscode.l10n.t('Profile {0} · account {1} · region {2}.\nCapacity: {3}.\n\nOnce it is ACTIVE its name goes into the form as an unsaved change; Cognito Streams publishes to it after you save.', profile, account, region, capacityText),
         CREATE_STREAM,
       );
       if (confirmed !== CREATE_STREAM) return undefined;
       try {
-        await this.prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating Kinesis stream ${streamName}`, cancellable: true }, (progress, token) =>
+        await this.prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating Kinesis stream {0}', streamName), cancellable: true }, (progress, token) =>
           this.session.createStream(region, streamName, capacity, {
-            onStatus: (status) => progress.report({ message: status === 'ACTIVE' ? 'ACTIVE' : `${status}: waiting until it is ACTIVE…` }),
+            onStatus: (status) => progress.report({ message: status === 'ACTIVE' ? 'ACTIVE' : vscode.l10n.t('{0}: waiting until it is ACTIVE…', status) }),
             cancelled: () => token.isCancellationRequested,
           }),
         );
         return { value: streamName };
       } catch (error) {
-        if (error instanceof AwsError && error.kind === 'cancelled') return { note: `${error.message} The form was left as it was; choose the stream once it is ACTIVE.` };
-        if (!nameTaken(error)) return { note: `The Kinesis stream was not created: ${messageOf(error)}` };
+        if (error instanceof AwsError && error.kind === 'cancelled') return { note: vscode.l10n.t('{0} The form was left as it was; choose the stream once it is ACTIVE.', error.message) };
+        if (!nameTaken(error)) return { note: vscode.l10n.t('The Kinesis stream was not created: {0}', messageOf(error)) };
         const next = await this.prompts.ask(
-          `A stream named ${streamName} already exists in ${region} (account ${account}).`,
-          'Use it for Cognito Streams as it is, or choose another name.',
+          vscode.l10n.t('A stream named {0} already exists in {1} (account {2}).', streamName, region, account),
+          vscode.l10n.t('Use it for Cognito Streams as it is, or choose another name.'),
           USE_EXISTING_STREAM,
           CHOOSE_ANOTHER_NAME,
         );
@@ -263,17 +275,13 @@ export class ResourceCreation {
   private async askCapacity(title: string): Promise<StreamCapacity | undefined> {
     type CapacityItem = vscode.QuickPickItem & { mode: StreamCapacity['mode'] };
     const items: CapacityItem[] = [
-      { label: 'On-demand', description: 'Scales with the traffic; no shards to plan', mode: 'ON_DEMAND' },
-      { label: 'Provisioned', description: 'A fixed number of shards (1 MB/s or 1,000 records/s each for writes)', mode: 'PROVISIONED' },
+      { label: vscode.l10n.t('On-demand'), description: vscode.l10n.t('Scales with the traffic; no shards to plan'), mode: 'ON_DEMAND' },
+      { label: vscode.l10n.t('Provisioned'), description: vscode.l10n.t('A fixed number of shards (1 MB/s or 1,000 records/s each for writes)'), mode: 'PROVISIONED' },
     ];
-    const picked = await this.prompts.pick(items, { title, placeHolder: 'Capacity mode of the stream', ignoreFocusOut: true });
+    const picked = await this.prompts.pick(items, { title, placeHolder: vscode.l10n.t('Capacity mode of the stream'), ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.mode === 'ON_DEMAND') return { mode: 'ON_DEMAND' };
-    const shards = await this.prompts.inputBox({ title, prompt: 'Number of shards', value: '1', ignoreFocusOut: true, validateInput: (text) => shardCountProblem(text) });
+    const shards = await this.prompts.inputBox({ title, prompt: vscode.l10n.t('Number of shards'), value: '1', ignoreFocusOut: true, validateInput: (text) => shardCountProblem(text) });
     return shards === undefined ? undefined : { mode: 'PROVISIONED', shardCount: Number(shards.trim()) };
   }
-}
-
-function otherProfileNote(what: string, active: string, documentProfile: string): string {
-  return `The ${what} would be created with the active AWS profile ${active}, but this configuration belongs to ${documentProfile}. Switch back to ${documentProfile} first. Nothing was created.`;
 }

@@ -48,14 +48,14 @@ async function documentFor(argument: unknown, context: CreationCommandContext, t
   return open ?? vscode.workspace.openTextDocument(configurationUri({ profile, identityPoolId: pool.identityPoolId, poolName: pool.name }));
 }
 
-const EDIT_CONFIGURATION = 'Edit Configuration';
+const EDIT_CONFIGURATION = vscode.l10n.t('Edit Configuration');
 
 async function runCreation(document: vscode.TextDocument | undefined, field: CreatableField, context: CreationCommandContext): Promise<CreationOutcome> {
   if (!document) return undefined;
   const { prompts } = context.creation;
   const target = creationTargetOf(document);
   if (!target) {
-    void prompts.notify('error', `${vscode.workspace.asRelativePath(document.uri)} is not a readable Cognito Sync configuration: fix its JSON first. Nothing was created.`);
+    void prompts.notify('error', vscode.l10n.t('{0} is not a readable Cognito Sync configuration: fix its JSON first. Nothing was created.', vscode.workspace.asRelativePath(document.uri)));
     return undefined;
   }
   const outcome = await context.creation.create(field, target);
@@ -65,11 +65,15 @@ async function runCreation(document: vscode.TextDocument | undefined, field: Cre
     return outcome;
   }
   if (!(await putIntoDocument(document, field, outcome.value))) {
-    void prompts.notify('warning', `${outcome.value} is ready, but the configuration could not take it (its text is not a configuration now): enter it yourself.`);
+    void prompts.notify('warning', vscode.l10n.t('{0} is ready, but the configuration could not take it (its text is not a configuration now): enter it yourself.', outcome.value));
     return outcome;
   }
-  const what = field === 'stream-name' ? 'Stream name' : 'Role ARN';
-  void prompts.notify('info', `${what} ${outcome.value} is in the configuration of ${target.poolName ?? target.identityPoolId}, not saved yet: save to apply it.`, EDIT_CONFIGURATION).then((action) => {
+  const pool = target.poolName ?? target.identityPoolId;
+  const message =
+    field === 'stream-name'
+      ? vscode.l10n.t('Stream name {0} is in the configuration of {1}, not saved yet: save to apply it.', outcome.value, pool)
+      : vscode.l10n.t('Role ARN {0} is in the configuration of {1}, not saved yet: save to apply it.', outcome.value, pool);
+  void prompts.notify('info', message, EDIT_CONFIGURATION).then((action) => {
     if (action === EDIT_CONFIGURATION) void vscode.commands.executeCommand('vscode.openWith', document.uri, CONFIGURATION_EDITOR_VIEW_TYPE);
   });
   return outcome;
@@ -77,17 +81,17 @@ async function runCreation(document: vscode.TextDocument | undefined, field: Cre
 
 /** cognitoSync.createRole: the pool (argument or quick pick), the kind (argument or quick pick), then the flow. */
 export async function createRoleCommand(argument: unknown, kindArgument: unknown, context: CreationCommandContext): Promise<CreationOutcome> {
-  const title = 'Cognito Sync: Create Role for Cognito Sync';
+  const title = vscode.l10n.t('Cognito Sync: Create Role for Cognito Sync');
   const document = await documentFor(argument, context, title);
   if (!document) return undefined;
   let kind: RoleKind | undefined = kindArgument === 'push' || kindArgument === 'streams' ? kindArgument : undefined;
   if (!kind) {
     const picked = await context.creation.prompts.pick(
       [
-        { label: 'Push Sync role', description: 'sns:Publish to the pool\'s platform applications\' endpoints', role: 'push' as const },
-        { label: 'Cognito Streams role', description: 'kinesis:PutRecord and PutRecords on the pool\'s stream', role: 'streams' as const },
+        { label: vscode.l10n.t('Push Sync role'), description: vscode.l10n.t('sns:Publish to the endpoints of the pool\'s platform applications'), role: 'push' as const },
+        { label: vscode.l10n.t('Cognito Streams role'), description: vscode.l10n.t('kinesis:PutRecord and PutRecords on the pool\'s stream'), role: 'streams' as const },
       ],
-      { title, placeHolder: 'Which role?' },
+      { title, placeHolder: vscode.l10n.t('Which role?') },
     );
     kind = picked?.role;
   }
@@ -97,6 +101,6 @@ export async function createRoleCommand(argument: unknown, kindArgument: unknown
 
 /** cognitoSync.createStream: the pool (argument or quick pick), then the flow. */
 export async function createStreamCommand(argument: unknown, context: CreationCommandContext): Promise<CreationOutcome> {
-  const document = await documentFor(argument, context, 'Cognito Sync: Create Kinesis Stream for Cognito Streams');
+  const document = await documentFor(argument, context, vscode.l10n.t('Cognito Sync: Create Kinesis Stream for Cognito Streams'));
   return runCreation(document, 'stream-name', context);
 }

@@ -171,7 +171,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
 
   private async create(document: vscode.TextDocument, field: CreateField): Promise<HostMessage> {
     const target = creationTargetOf(document);
-    if (!target) return { type: 'pickerNote', field, note: 'Fix the configuration first (its JSON cannot be read): the resource is made for its pool. Nothing was created.' };
+    if (!target) return { type: 'pickerNote', field, note: vscode.l10n.t('Fix the configuration first (its JSON cannot be read): the resource is made for its pool. Nothing was created.') };
     const outcome = await this.creation.create(field, target);
     if (outcome && 'note' in outcome) return { type: 'pickerNote', field, note: outcome.note };
     return { type: 'picked', field, values: outcome ? [outcome.value] : [] };
