@@ -87,7 +87,8 @@ function picker(field: PickerField, what: string): { button: VscodeButton; note:
 }
 
 /**
- * A "Create role…" or "Create stream…" button: the extension asks the questions, shows what it
+ * A "Create role…" or "Create stream…" button (its accessible name starts with its visible text,
+ * as axe's label-content-name-mismatch asks): the extension asks the questions, shows what it
  * will create, and answers with the new value (or a note), which the form puts in like a pick.
  */
 function creator(field: CreateField, text: string, ariaLabel: string): VscodeButton {
@@ -196,9 +197,9 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
     'streams-role': picker('streams-role', l10n.t('the Cognito Streams role')),
   };
   const creators = {
-    'push-role': creator('push-role', l10n.t('Create role…'), l10n.t('Create a Push Sync role in your account')),
-    'stream-name': creator('stream-name', l10n.t('Create stream…'), l10n.t('Create a Kinesis stream in your account')),
-    'streams-role': creator('streams-role', l10n.t('Create role…'), l10n.t('Create a Cognito Streams role in your account')),
+    'push-role': creator('push-role', l10n.t('Create role…'), l10n.t('Create role for Push Sync in your account')),
+    'stream-name': creator('stream-name', l10n.t('Create stream…'), l10n.t('Create stream for Cognito Streams in your account')),
+    'streams-role': creator('streams-role', l10n.t('Create role…'), l10n.t('Create role for Cognito Streams in your account')),
   };
   const pushBody = el(
     'div',
