@@ -167,7 +167,7 @@ describe('host: Create role and Create stream', function () {
     assert.equal(document.getText(), text, 'one undo takes the ARN out again');
   });
 
-  it('the preview is a read-only JSON document beside the form, closed again when disposed', async () => {
+  it('the preview is a JSONC document of its own scheme (a content provider\'s, not a file) beside the form, closed again when disposed', async () => {
     const preview = await defaults.preview('HostPreviewRole', '// Preview\n{ "RoleName": "HostPreviewRole" }\n');
     const tab = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputText && candidate.input.uri.scheme === 'cognito-sync-preview');
     const shown = tab();
