@@ -5,6 +5,7 @@ import * as path from 'path';
 import { axeCatchesAPlantedViolation, checkAccessibility, describeViolations, formDocument } from './accessibility';
 import { DEMO_ACCOUNT, form, storedPool, treeRow } from './cognitoSync';
 import { Workbench, eventually, leaveNothingToRestore, openWorkbench, runCommand } from './workbench';
+import { consistently } from '../toolkit/eventually';
 
 const NEW_ROLE = `arn:aws:iam::${DEMO_ACCOUNT}:role/StagingStreamsRole`;
 
@@ -128,8 +129,8 @@ describe('e2e: the configuration form', function () {
     const shown = await eventually(() => toasts.innerText().catch(() => ''), (text) => /Not saved to/.test(text));
     assert.match(shown, /Not saved to identity pool ShopMobile_Staging \(us-east-1:[0-9a-f-]+\): the configuration has 1 problem/);
     assert.doesNotMatch(shown, /cognito-sync:|FileSystemError|Unable to write file|Save As/);
-    // The toast fades in; the screenshot waits for it.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The toast fades in; the screenshot waits until VS Code marks the fade done.
+    await eventually(() => toasts.locator('.notification-toast.notification-fade-in-done').count(), (count) => count > 0, 20_000, 'the toast has faded in');
     await workbench.screenshot('26-form-save-refused');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await role.fill(NEW_ROLE);
@@ -163,12 +164,11 @@ describe('e2e: the configuration form', function () {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // The save is over when the form's busy line is empty again; then nothing may follow from it.
     await eventually(() => form(page).locator('#busy').innerText(), (text) => text.trim() === '');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    await workbench.screenshot('26-form-conflict-cancelled');
     // Auto save (on in VS Code for the Web) may have tried meanwhile, a second after the typing, and
-    // been refused as always; that refusal is its own. Nothing else may be there.
+    // been refused as always; that refusal is its own. Nothing else may show for 2 s.
     const saveErrors = async () => (await toasts.innerText().catch(() => '')).replace(/[^\n]*auto save never writes to AWS[^\n]*/g, '');
-    const afterCancel = await saveErrors();
+    const afterCancel = await consistently(saveErrors, { accept: (text) => !/Failed to save|Not saved|Unable to write|changed on AWS/.test(text), durationMs: 2000, what: 'no save error after Cancel' });
+    await workbench.screenshot('26-form-conflict-cancelled');
     assert.doesNotMatch(afterCancel, /Failed to save|Not saved|Unable to write|changed on AWS/, `Cancel is not an error: ${afterCancel}`);
     assert.match((await formTab.getAttribute('class')) ?? '', /dirty/, 'the edits stay unsaved');
 
@@ -201,8 +201,8 @@ describe('e2e: the configuration form', function () {
     const before = (await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName;
     await form(page).locator('#stream-name input').fill('kept-across-reload');
     await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
-    // Past auto save's one-second delay.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Past auto save's one-second delay, AWS still holds what it held.
+    await consistently(async () => (await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, { accept: (name) => name === before, durationMs: 2500, what: 'auto save wrote nothing to AWS' });
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'auto save wrote to AWS');
     assert.match((await formTab.getAttribute('class')) ?? '', /dirty/);
     await workbench.screenshot('28-form-auto-save-refused');
