@@ -160,7 +160,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
       const target = datasetLabel(address);
       const parsed = parseDatasetDocument(text);
       if (!parsed.values) {
-        return { status: 'invalid', message: `Not saved to ${target}: ${parsed.errors.slice(0, 3).join(' ')} Fix the document and save again; nothing was sent.` };
+        return { status: 'invalid', message: vscode.l10n.t('Not saved to {0}: {1} Fix the document and save again; nothing was sent.', target, parsed.errors.slice(0, 3).join(' ')) };
       }
       const caller = this.callerFor(address, 'save');
       // After a window reload the document is restored from backup without a read: start from live.
@@ -170,7 +170,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
       if (changes.size === 0) return { status: 'saved', text, result: loaded, sent: false, reload: false };
       const over = checkDatasetLimits(applyChanges(loaded.records, changes)).filter((check) => check.level === 'over');
       if (over.length) {
-        return { status: 'invalid', message: `Not saved to ${target}: ${over.map((check) => check.message).join(' ')} Remove records or shorten values, then save again; nothing was sent.` };
+        return { status: 'invalid', message: vscode.l10n.t('Not saved to {0}: {1} Remove records or shorten values, then save again; nothing was sent.', target, over.map((check) => check.message).join(' ')) };
       }
       const outcome = await this.call(() => this.saveChanges(caller, loaded, changes, uri, offerReload), address);
       if (outcome.status !== 'saved') return outcome;
@@ -258,7 +258,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private callerFor(address: DatasetDocumentAddress, action: 'load' | 'save'): Caller {
     if (address.profile !== this.session.profileName) {
       throw vscode.FileSystemError.Unavailable(
-        `This ${datasetLabel(address)} belongs to AWS profile ${address.profile}, and the active profile is ${this.session.profileName}. Switch back to ${address.profile} to ${action} it; your edits are kept.`,
+        vscode.l10n.t('This {0} belongs to AWS profile {1}, and the active profile is {2}. Switch back to {3} to {4} it; your edits are kept.', datasetLabel(address), address.profile, this.session.profileName, address.profile, action),
       );
     }
     return this.session.caller();
@@ -280,16 +280,16 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   // A dataset is one document: no folders, no renames; deleting is the Delete Dataset command.
   readDirectory(): [string, vscode.FileType][] {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync datasets are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync datasets are single documents.'));
   }
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync datasets are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync datasets are single documents.'));
   }
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Use "Cognito Sync: Delete Dataset…" to delete a dataset.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Use "Cognito Sync: Delete Dataset…" to delete a dataset.'));
   }
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('A Cognito Sync dataset cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A Cognito Sync dataset cannot be renamed.'));
   }
 }
 

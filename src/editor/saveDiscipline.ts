@@ -20,7 +20,7 @@ export class ExplicitSaveGuard implements vscode.Disposable {
   }
 
   /** Throws (edits kept) unless the save of `uri` now under way was asked for by the user. */
-  requireExplicitSave(uri: vscode.Uri, target: string, howToSave = 'save with Ctrl+S'): void {
+  requireExplicitSave(uri: vscode.Uri, target: string, howToSave = vscode.l10n.t('save with Ctrl+S')): void {
     ExplicitSaveGuard.refuseAutoSave(this.takeReason(uri), target, howToSave);
   }
 
@@ -34,7 +34,7 @@ export class ExplicitSaveGuard implements vscode.Disposable {
   /** Throws (edits kept) when `reason` is an automatic one. */
   static refuseAutoSave(reason: vscode.TextDocumentSaveReason | undefined, target: string, howToSave: string): void {
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${target}: auto save never writes to AWS. Your edits are kept; ${howToSave} when they are ready.`);
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to {0}: auto save never writes to AWS. Your edits are kept; {1} when they are ready.', target, howToSave));
     }
   }
 
