@@ -67,3 +67,37 @@ export async function leaveNothingToRestore(page: Page): Promise<void> {
 export function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000, what = 'the page'): Promise<T> {
   return poll(probe, { accept, timeoutMs, intervalMs: 200, what });
 }
+
+export interface CognitoSyncWorkbenchSuite {
+  /** The suite's workbench, opened in `before`. */
+  readonly workbench: Workbench;
+  /** Content Security Policy violations the page reported (a webview's CSP refusing something). */
+  readonly cspViolations: string[];
+}
+
+/**
+ * The suite setup of the form's suites: a workbench with the Cognito Sync view open, every CSP
+ * violation the page reports collected; after the suite nothing is left to restore and it closes.
+ */
+export function useCognitoSyncWorkbench(): CognitoSyncWorkbenchSuite {
+  let opened: Workbench | undefined;
+  const cspViolations: string[] = [];
+  before(async () => {
+    opened = await openWorkbench();
+    opened.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await opened.page.locator('.part.activitybar').getByRole('tab', { name: 'Cognito Sync' }).click();
+  });
+  after(async () => {
+    if (opened) await leaveNothingToRestore(opened.page);
+    await opened?.close();
+  });
+  return {
+    get workbench() {
+      if (!opened) throw new Error('the suite\'s workbench is used before its before() opened it');
+      return opened;
+    },
+    cspViolations,
+  };
+}
