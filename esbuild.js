@@ -23,6 +23,25 @@ const sdkApart = {
   },
 };
 
+/**
+ * esbuild writes every non-ASCII character of code as an escape, but keeps comments as they are;
+ * one ellipsis (U+2026) left in a comment makes V8 hold the whole bundle's source as UTF-16 (twice its
+ * size, all the process's life: 4.7 MB instead of 2.3 for dist/cli.js). What is left to escape is
+ * in comments, and an escape means the same in a string, template or regular expression anyway.
+ */
+const asciiOnly = {
+  name: 'ascii-only',
+  setup(build) {
+    build.onEnd(() => {
+      const file = build.initialOptions.outfile;
+      if (!fs.existsSync(file)) return;
+      const text = fs.readFileSync(file, 'utf8');
+      if (!/[\u0080-\uffff]/.test(text)) return;
+      fs.writeFileSync(file, text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -32,7 +51,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [sdkApart],
+    plugins: [sdkApart, asciiOnly],
     // ESM builds first: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot.
     mainFields: ['module', 'main'],
   },
@@ -40,6 +59,7 @@ const bundles = [
     entryPoints: ['src/aws/sdkModules.ts'],
     outfile: 'dist/sdk.js',
     platform: 'node',
+    plugins: [asciiOnly],
     format: 'cjs',
     target: 'node20',
   },
@@ -50,6 +70,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [asciiOnly],
     mainFields: ['module', 'main'],
   },
   {

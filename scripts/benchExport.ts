@@ -6,10 +6,12 @@
 //      concurrency, whichever is larger), budget <= 1.3x;
 //   2. the AWS CLI shell loop (list-identities, list-datasets, list-records) on a sample of
 //      identities, extrapolated to the pool, budget >= 20x slower than the export;
-//   3. RSS growth of the export of a 200,000-record pool, budget <= 100 MB;
+//   3. RSS growth of the export of a 200,000-record pool, budget <= 100 MB; with `heap` also a
+//      second run of it with a forced full GC every 500 ms (scripts/lib/heapProbe.js), printing the
+//      heap still used after GC along the run: what the export holds, less sensitive to load;
 //   4. 30% of calls throttled: complete, 0 records missing, 0 duplicated;
 //   5. SIGKILL at random moments K times (default 5), resumed each time: the files equal a clean export.
-// `--steps wall,memory` makes only those (default: all five).
+// `--steps wall,memory,heap` makes only those (default: all five, and heap).
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -28,7 +30,7 @@ const { values: options } = parseArgs({
     sample: { type: 'string', default: '4' },
     'memory-identities': { type: 'string', default: '3334' },
     kills: { type: 'string', default: '5' },
-    steps: { type: 'string', default: 'wall,cli,memory,throttled,killed' },
+    steps: { type: 'string', default: 'wall,cli,memory,heap,throttled,killed' },
     json: { type: 'string' },
   },
 });
@@ -76,9 +78,9 @@ const rssOf = (pid: number): { rss: number; peak: number } | undefined => {
   }
 };
 
-function startCli(args: string[], env: NodeJS.ProcessEnv, quarterOf = Infinity): { child: ChildProcess; done: Promise<CliRun> } {
+function startCli(args: string[], env: NodeJS.ProcessEnv, quarterOf = Infinity, nodeArgs: string[] = []): { child: ChildProcess; done: Promise<CliRun> } {
   const started = Date.now();
-  const child = spawn(process.execPath, [cli, 'export', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'export', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const run: CliRun = { code: null, signal: null, wallMs: 0, stdout: '', stderr: '' };
   const sampler = setInterval(() => {
     const sample = child.pid ? rssOf(child.pid) : undefined;
@@ -237,6 +239,25 @@ async function main(): Promise<number> {
       const lateGrowth = (memory.rssPeak ?? 0) - memory.rssQuarter;
       metrics.push({ id: 'export.rssGrowthAfterQuarter', label: '  of which after the first quarter of the identities (flat memory: near 0)', value: lateGrowth / 1024 / 1024, unit: 'MB', display: megabytes(lateGrowth) });
     }
+    }
+
+    // 3b. The same export with a forced full GC every 500 ms: the heap it really holds, along the run.
+    if (STEPS.has('heap')) {
+      const probeFile = path.join(work, 'heap-probe.json');
+      const probeEnv = { ...env, HEAP_PROBE_FILE: probeFile, HEAP_PROBE_INTERVAL_MS: '500' };
+      const heapRun = await startCli(exportArgs(memoryPool, path.join(work, 'heap')), probeEnv, Infinity, ['--expose-gc', '-r', path.join(root, 'scripts', 'lib', 'heapProbe.js')]).done;
+      if (heapRun.code !== 0) throw new Error(`the heap-probed export failed (exit ${heapRun.code}): ${heapRun.stderr.slice(-2000)}`);
+      const samples = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { ms: number; heapUsed: number; rss: number }[];
+      if (samples.length < 4) throw new Error(`the heap probe took ${samples.length} samples; the export was too short to tell`);
+      const at = (share: number) => samples[Math.min(samples.length - 1, Math.round(share * (samples.length - 1)))];
+      const shares = [0.1, 0.25, 0.5, 0.75, 1];
+      const late = samples.slice(Math.floor(samples.length / 4));
+      const lateGrowth = Math.max(...late.map((sample) => sample.heapUsed)) - late[0].heapUsed;
+      details.heap = { wallMs: heapRun.wallMs, samples: samples.map(({ ms, heapUsed, rss }) => ({ ms, heapUsedMB: +(heapUsed / 1048576).toFixed(2), rssMB: +(rss / 1048576).toFixed(1) })) };
+      metrics.push(
+        { id: 'export.heapAfterGc', label: `heap used after a full GC at ${shares.map((share) => `${share * 100}%`).join(' / ')} of that export (${samples.length} samples)`, value: at(1).heapUsed / 1048576, unit: 'MB', display: shares.map((share) => (at(share).heapUsed / 1048576).toFixed(1)).join(' / ') + ' MB' },
+        { id: 'export.heapAfterGcGrowth', label: '  its growth after the first quarter of the run (flat memory: near 0)', value: lateGrowth / 1048576, unit: 'MB', display: megabytes(lateGrowth) },
+      );
     }
 
     // 4. 30% of calls throttled.

@@ -6,7 +6,7 @@
 // an export are the same however it was interrupted and resumed, and the checkpoint is a single
 // position in the listing plus the files' sizes.
 import { Caller, regionOfPoolId } from '../aws';
-import { EXPORT_FORMATS, ExportFormat, LINE_OF } from './formats';
+import { EXPORT_FORMATS } from './formats';
 import { Checkpoint, ExportError, ExportOutput, ListingPosition } from './output';
 import { ExportCalls, IdentityBlock, IdentityPager, StoppedError, listIdentitiesPage, readIdentity } from './reader';
 import { RequestScheduler } from './scheduler';
@@ -159,9 +159,7 @@ class ExportRun {
   }
 
   private async write(block: IdentityBlock, after: ListingPosition): Promise<void> {
-    const texts: Partial<Record<ExportFormat, string>> = {};
-    for (const format of this.output.formats) texts[format] = block.records.map(LINE_OF[format]).join('');
-    await this.output.append(texts);
+    await this.output.append(block.records);
     for (const name of Object.keys(this.counts) as (keyof ExportCounts)[]) this.counts[name] += block.counts[name];
     for (const mismatch of block.mismatches) {
       this.mismatchCount += 1;

@@ -8,13 +8,15 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXPORT_FORMATS, ExportFormat, FORMAT_FILES } from './formats';
+import { EXPORT_FORMATS, ExportFormat, ExportedRecord, FORMAT_FILES, LINE_OF } from './formats';
 import { ExportCounts, FileSummary, Mismatch } from './types';
 import * as l10n from '@vscode/l10n';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 export const MANIFEST_FILE = 'manifest.json';
 const CHECKPOINT_VERSION = 1;
+/** The append buffer: a few identities' lines of a typical pool, one write each. */
+const APPEND_BUFFER_BYTES = 256 * 1024;
 
 export type ExportErrorKind = 'outputNotEmpty' | 'outputNotWritable' | 'diskFull' | 'writeFailed' | 'checkpointMismatch' | 'identityListChanged' | 'invalidPoolId';
 
@@ -73,6 +75,8 @@ export interface OpenedOutput {
 export class ExportOutput {
   private readonly handles = new Map<string, fs.promises.FileHandle>();
   readonly sizes: Record<string, number> = {};
+  /** Where append encodes lines before writing them; reused, grown only for a longer line. */
+  private buffer = Buffer.allocUnsafe(APPEND_BUFFER_BYTES);
 
   private constructor(
     readonly dir: string,
@@ -115,24 +119,47 @@ export class ExportOutput {
     return { output, checkpoint };
   }
 
-  /** Appends each file's text (one identity's lines); resolves once the bytes are written. */
-  async append(texts: Partial<Record<ExportFormat, string>>): Promise<void> {
+  /**
+   * Appends one identity's records to every format's file; resolves once the bytes are written.
+   * The lines are encoded into one reused buffer and written from it a buffer-full at a time, so
+   * an identity costs no text or buffer of its own size. The sizes (what a checkpoint records)
+   * move only when every file holds the whole identity: after a failed write the checkpoint still
+   * ends before it, and a resume truncates whatever part of it was written.
+   */
+  async append(records: readonly ExportedRecord[]): Promise<void> {
+    const appended: Record<string, number> = {};
     for (const format of this.formats) {
-      const text = texts[format];
-      if (!text) continue;
       const file = FORMAT_FILES[format];
-      const buffer = Buffer.from(text, 'utf8');
-      try {
-        let written = 0;
-        while (written < buffer.length) {
-          const { bytesWritten } = await this.handles.get(file)!.write(buffer, written, buffer.length - written, this.sizes[file] + written);
-          written += bytesWritten;
+      const lineOf = LINE_OF[format];
+      let written = 0;
+      let filled = 0;
+      for (const record of records) {
+        const line = lineOf(record);
+        // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+        if (filled + line.length * 3 > this.buffer.length) {
+          written += await this.writeOut(file, this.sizes[file] + written, filled);
+          filled = 0;
+          if (line.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(line.length * 3);
         }
-      } catch (error) {
-        throw fileError(error, this.dir, l10n.t('writing {0}', file));
+        filled += this.buffer.write(line, filled);
       }
-      this.sizes[file] += buffer.length;
+      written += await this.writeOut(file, this.sizes[file] + written, filled);
+      appended[file] = written;
     }
+    for (const [file, bytes] of Object.entries(appended)) this.sizes[file] += bytes;
+  }
+
+  /** Writes the buffer's first `length` bytes at `position` of `file`; returns `length`. */
+  private async writeOut(file: string, position: number, length: number): Promise<number> {
+    try {
+      for (let done = 0; done < length; ) {
+        const { bytesWritten } = await this.handles.get(file)!.write(this.buffer, done, length - done, position + done);
+        done += bytesWritten;
+      }
+    } catch (error) {
+      throw fileError(error, this.dir, l10n.t('writing {0}', file));
+    }
+    return length;
   }
 
   async saveCheckpoint(checkpoint: Omit<Checkpoint, 'version' | 'fileSizes' | 'formats'>): Promise<void> {
