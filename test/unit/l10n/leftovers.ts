@@ -29,9 +29,10 @@ const SHOWN_PROPERTIES = new Set([
 
 /** Reads as words a person reads (not an id, a path, a file name, a command, a CSS class). */
 function isProse(text: string): boolean {
-  const plain = text.replace(/\$\{[^}]*\}|\{\d+\}/g, 'X');
+  // A codicon ($(globe)) leads some labels: the words after it count.
+  const plain = text.replace(/\$\{[^}]*\}|\{\d+\}/g, 'X').replace(/^\$\([\w~-]+\)\s*/, '');
   if (!/[A-Za-z]{2}/.test(plain) || /^\s*[[{<]/.test(plain)) return false;
-  if (/^(https?:|arn:|\$\(|\.{0,2}\/)/.test(plain) || /^[a-z][\w-]*(\.[\w-]+)+$/.test(plain) || /^[\w./-]*\.(json|ts|tf|ya?ml)$/.test(plain)) return false;
+  if (/^(https?:|arn:|\.{0,2}\/)/.test(plain) || /^[a-z][\w-]*(\.[\w-]+)+$/.test(plain) || /^[\w./-]*\.(json|ts|tf|ya?ml)$/.test(plain)) return false;
   return /[A-Za-z]\S* +\S*[A-Za-z(]/.test(plain) || /^[A-Z][a-z]{2,}(…|\.)?$/.test(plain) || /…$/.test(plain);
 }
 
@@ -67,7 +68,12 @@ function consumer(node: ts.Node): { at: ts.Node; via: ts.Node } {
 function isShownPosition(node: ts.Node): boolean {
   const { at, via } = consumer(node);
   if (isL10nCall(at)) return false;
-  if ((ts.isCallExpression(at) || ts.isNewExpression(at)) && at.expression !== via) return SHOWN_ARGUMENTS.has(calleeName(at));
+  if ((ts.isCallExpression(at) || ts.isNewExpression(at)) && at.expression !== via) {
+    const name = calleeName(at);
+    // A problem collector's error()/warning() is shown (Problems panel, the form); the log's is not.
+    if (['error', 'warning', 'warn', 'info'].includes(name) && ts.isPropertyAccessExpression(at.expression)) return !/(^|\.)(log|logger|console|output)\??$/i.test(at.expression.expression.getText());
+    return SHOWN_ARGUMENTS.has(name);
+  }
   if (ts.isPropertyAssignment(at) && at.initializer === via) return SHOWN_PROPERTIES.has(at.name.getText().replace(/['"]/g, ''));
   if (ts.isBinaryExpression(at) && at.operatorToken.kind === ts.SyntaxKind.EqualsToken && at.right === via && ts.isPropertyAccessExpression(at.left)) {
     return SHOWN_PROPERTIES.has(at.left.name.text);
@@ -88,7 +94,7 @@ export function leftoversIn(file: string, source: string): Leftover[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
-      const text = ts.isTemplateExpression(node) ? node.getText().slice(1, -1) : node.text;
+      const text = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((span) => `\${}${span.literal.text}`).join('') : node.text;
       if (isProse(text) && isShownPosition(node)) {
         found.push({ file, line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
       }
