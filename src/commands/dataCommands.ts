@@ -136,15 +136,20 @@ export async function findIdentity(argument: unknown, context: DataCommandContex
       }
       identityId = found;
     }
-    const identity = await describeIdentity(caller, pool.identityPoolId, identityId);
-    const node = tree.identities.addFound(pool.identityPoolId, identity);
-    await tree.view?.reveal(node, { select: true, focus: true, expand: true });
-    return node;
+    return await revealIdentity(context, pool.identityPoolId, identityId);
   } catch (error) {
     const notFound = error instanceof AwsError && error.kind === 'notFound';
     void prompts.notify(notFound ? 'info' : 'error', notFound ? vscode.l10n.t('Identity {0} was not found in {1}.', wanted, label) : vscode.l10n.t('Find Identity in {0} failed. {1}', label, messageOf(error)));
     return undefined;
   }
+}
+
+/** Shows an identity of a pool in the tree (under the pool, also when it was not loaded yet) and selects it; throws AwsError notFound for an unknown one. */
+export async function revealIdentity(context: Pick<DataCommandContext, 'session' | 'tree'>, identityPoolId: string, identityId: string): Promise<IdentityNode> {
+  const identity = await describeIdentity(context.session.caller(), identityPoolId, identityId);
+  const node = context.tree.identities.addFound(identityPoolId, identity);
+  await context.tree.view?.reveal(node, { select: true, focus: true, expand: true });
+  return node;
 }
 
 /** Text shaped like `<region>:<something>` is meant as an identity id (developer ids rarely are). */
