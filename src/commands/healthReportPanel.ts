@@ -3,6 +3,7 @@
 // before it reveals an identity or saves a file.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { l10nAttribute } from '../l10n/configure';
 import { AwsError } from '../aws';
 import { HealthReport, ReportHostMessage, parseReportMessage, renderJson, renderMarkdown } from '../report';
 import { revealIdentity } from './dataCommands';
@@ -126,7 +127,7 @@ export class HealthReportPanel {
 <title>${vscode.l10n.t('Pool health report')}</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app"${l10nAttribute()}></main>
 <script nonce="${nonce}" src="${resource('dist', 'report.js')}"></script>
 </body>
 </html>`;
