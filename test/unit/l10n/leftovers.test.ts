@@ -21,6 +21,7 @@ const ENGLISH_BY_DESIGN: RegExp[] = [
 const ENGLISH_TEXTS: [RegExp, RegExp, string][] = [
   [/^src\/aws\/clients\.ts$/, /^(not a retryable error|no retry left)$/, "the SDK's retry strategy is told to stop; the SDK reports the request's own error"],
   [/^src\/export\/formats\.ts$/, /./, "parseFormats reads the CLI's --formats option"],
+  [/^src\/commands\/creation\.ts$/, /^Lets Cognito Sync /, 'the Description of the IAM role created in the account, read there by anyone (like the IaC templates)'],
   [/^src\/export\/(engine|reader)\.ts$/, /mismatches not listed|found no usage/, "mismatch details are written to the export's manifest.json"],
 ];
 
