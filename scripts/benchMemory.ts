@@ -5,7 +5,9 @@
 //   2. process.memoryUsage() after garbage collection: before anything was listed, and with the
 //      5,000 pools listed (the view open)                               budget: growth ≤ 50 MB
 //      and again after the tree listed them 10 more times (refresh): a leak shows here
-//   3. heapUsed growth over those 10 refreshes (from the 5,000-pools sample)   budget: ≤ 2 MB
+//   3. heapUsed growth over those 10 refreshes, from the sample after a first refresh (which
+//      compiles what every refresh runs)                                    budget: ≤ 2 MB
+//      and, not budgeted, from the 5,000-pools sample (the first refresh included)
 // The budget holds heapUsed (the JavaScript objects) and the anonymous part of rss (heap, native
 // allocations): total rss also counts file-backed pages, the node binary's code and ICU data
 // paged in on first use, shared and reclaimable; it is reported, not budgeted. Where /proc is
@@ -48,24 +50,26 @@ async function main(): Promise<number> {
       return budgeted && budgetedMeasures.has(measure) ? { ...metric, budget: `≤ ${GROWTH_BUDGET_MB} MB`, pass: bytes <= GROWTH_BUDGET_MB * MB } : metric;
     });
 
-  const refreshGrowth = (listed: MemorySample, relisted: MemorySample): BenchMetric => {
-    const bytes = relisted.heapUsed - listed.heapUsed;
-    return {
-      id: 'memory.refreshes.heapUsedGrowthMB',
-      label: `heapUsed growth over ${result.relists} refreshes of the ${result.poolsListed.toLocaleString('en-US')} pools`,
+  const refreshGrowth = (from: MemorySample, relisted: MemorySample, budgeted: boolean): BenchMetric => {
+    const bytes = relisted.heapUsed - from.heapUsed;
+    const metric: BenchMetric = {
+      id: budgeted ? 'memory.refreshes.heapUsedGrowthMB' : 'memory.refreshesWithFirst.heapUsedGrowthMB',
+      label: budgeted
+        ? `heapUsed growth over ${result.relists} refreshes of the ${result.poolsListed.toLocaleString('en-US')} pools (after a first one)`
+        : `heapUsed growth over ${result.relists + 1} refreshes (the first one included)`,
       value: bytes / MB,
       unit: 'MB',
       display: megabytes(bytes),
-      budget: `≤ ${REFRESH_GROWTH_BUDGET_MB} MB`,
-      pass: bytes <= REFRESH_GROWTH_BUDGET_MB * MB,
     };
+    return budgeted ? { ...metric, budget: `≤ ${REFRESH_GROWTH_BUDGET_MB} MB`, pass: bytes <= REFRESH_GROWTH_BUDGET_MB * MB } : metric;
   };
 
   const metrics: BenchMetric[] = [
     ...growth('smallListing', 'SDK loaded, 3 pools listed', stage('small listing'), false),
     ...growth('pools', `${result.poolsListed.toLocaleString('en-US')} pools listed`, stage('5,000 pools'), true),
     ...growth('relisted', `the same after ${result.relists} refreshes`, stage('relisted'), true),
-    refreshGrowth(stage('5,000 pools'), stage('relisted')),
+    refreshGrowth(stage('refreshed once'), stage('relisted'), true),
+    refreshGrowth(stage('5,000 pools'), stage('relisted'), false),
     { id: 'memory.listingMs', label: `tree lists ${result.poolsListed.toLocaleString('en-US')} pools (${result.region})`, value: result.listingMs, unit: 'ms', display: ms(result.listingMs) },
   ];
   console.log(`\nbench:memory in a real extension host (VS Code ${result.vscodeVersion}, code-server); growth from before anything was listed`);

@@ -12,6 +12,7 @@ import { ConfigurationFileSystem } from './editor/configurationFileSystem';
 import type { DataCommandContext } from './commands/dataCommands';
 import { registerDatasetDocuments } from './editor/datasetDocuments';
 import type { DatasetFileSystem } from './editor/datasetFileSystem';
+import type { DatasetSaver } from './editor/datasetSave';
 import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
 import { ResourceCreation } from './commands/creation';
@@ -37,6 +38,8 @@ export interface ExtensionTestApi extends CommandPrompts {
   dataCommands: DataCommandContext;
   /** The extension's own save of configuration documents; tests replace its notices. */
   configurationSaver: ConfigurationSaver;
+  /** The extension's own save of dataset documents; tests replace its notices. */
+  datasetSaver: DatasetSaver;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
@@ -57,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   );
   const datasets = registerDatasetDocuments(context, session, tree);
   const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details, creation });
-  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, ...prompts };
+  return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, datasetSaver: datasets.saver, ...prompts };
 }
 
 export function deactivate(): void {

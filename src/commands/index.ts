@@ -64,7 +64,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.refresh': () => {
       // An explicit refresh also forgets the pickers' lists (roles, streams, SNS applications).
       session.clearResourceLists();
-      tree.refresh();
+      tree.refresh({ keepListed: true });
     },
     'cognitoSync.retryRegion': (region: string) => tree.retryRegion(region),
     'cognitoSync.retryPool': (identityPoolId: string) => tree.refreshPool(identityPoolId),

@@ -234,7 +234,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     await this.liveContent.showDiff(document, `${identityPoolId}.live.json`, formatConfiguration(live), title);
   }
 
-  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<ConflictChoice> {
+  private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<Exclude<ConflictChoice, 'reload'>> {
     const choice = await askConflictChoice(
       vscode.l10n.t('The sync configuration of {0} was changed on AWS {1}.', this.poolLabel(address), since === 'opened' ? vscode.l10n.t('after you opened it') : vscode.l10n.t('after the diff was shown')),
       since === 'opened'
@@ -245,7 +245,8 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
       const title = since === 'opened' ? vscode.l10n.t('{0}: live on AWS ↔ yours (unsaved)', address.poolName ?? address.identityPoolId) : vscode.l10n.t('{0}: live now ↔ {1}', address.poolName ?? address.identityPoolId, fileNameOf(document));
       await this.showLiveDiff(document, address.identityPoolId, live, title);
     }
-    return choice;
+    // Reload is not offered here (Apply Configuration's file has nothing to reload from the pool).
+    return choice === 'reload' ? 'cancel' : choice;
   }
 
   poolLabel(address: ConfigurationAddress): string {

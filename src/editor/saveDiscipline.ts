@@ -79,14 +79,18 @@ export class ModificationTimes {
   }
 }
 
-export type ConflictChoice = 'compare' | 'overwrite' | 'cancel';
+export type ConflictChoice = 'compare' | 'overwrite' | 'reload' | 'cancel';
 
-/** The modal of a conflict: Compare / Overwrite (Cancel is the modal's own button). */
-export async function askConflictChoice(message: string, detail: string): Promise<ConflictChoice> {
+/**
+ * The modal of a conflict: Compare / Overwrite (Cancel is the modal's own button), and Reload
+ * (drop the edits, load the live content) where the caller can revert the document.
+ */
+export async function askConflictChoice(message: string, detail: string, offerReload = false): Promise<ConflictChoice> {
   const compare = vscode.l10n.t('Compare');
   const overwrite = vscode.l10n.t('Overwrite');
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, compare, overwrite);
-  return choice === compare ? 'compare' : choice === overwrite ? 'overwrite' : 'cancel';
+  const reload = vscode.l10n.t('Reload');
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...(offerReload ? [compare, overwrite, reload] : [compare, overwrite]));
+  return choice === compare ? 'compare' : choice === overwrite ? 'overwrite' : choice === reload ? 'reload' : 'cancel';
 }
 
 /**

@@ -4,19 +4,15 @@
 // the Identities item is expanded and paged with Load more through the provider activate() returns,
 // each row rendered as the view does. process.memoryUsage() after garbage collection, before and after.
 import * as fs from 'fs';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import { admin, requiredEnv } from '../host/emulatorAdmin';
+import { MemorySample, exposedGc, sampleMemory } from '../toolkit/memorySampling';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 const IDENTITIES = 2000;
 
-export interface HeapSample {
-  heapUsed: number;
-  rss: number;
-}
+export type HeapSample = Pick<MemorySample, 'heapUsed' | 'rss'>;
 
 export interface DataMemoryResult {
   collection: 'gc' | 'idle';
@@ -24,38 +20,6 @@ export interface DataMemoryResult {
   loadMoreClicks: number;
   before: HeapSample;
   after: HeapSample;
-}
-
-const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-/** gc(), exposed at run time (the extension host is not started with --expose-gc). */
-function exposedGc(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function sample(gc: (() => void) | undefined): Promise<HeapSample> {
-  await pause(300);
-  if (gc) {
-    for (let round = 0; round < 3; round += 1) {
-      gc();
-      await pause(100);
-    }
-    const usage = process.memoryUsage();
-    return { heapUsed: usage.heapUsed, rss: usage.rss };
-  }
-  const samples: NodeJS.MemoryUsage[] = [];
-  for (let round = 0; round < 6; round += 1) {
-    await pause(400);
-    samples.push(process.memoryUsage());
-  }
-  const least = samples.reduce((low, next) => (next.heapUsed < low.heapUsed ? next : low));
-  return { heapUsed: least.heapUsed, rss: least.rss };
 }
 
 export async function run(): Promise<void> {
@@ -69,7 +33,7 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.cognitoSync');
   // The SDK loaded and a connection open before the first sample: that cost is the pool list's.
   await api.session.describeUsage(identityPoolId);
-  const before = await sample(gc);
+  const before = await sampleMemory('before', gc);
 
   const root = api.poolsTree.identities.root(identityPoolId);
   let clicks = 0;
@@ -83,7 +47,7 @@ export async function run(): Promise<void> {
     clicks += 1;
   }
   const shown = (await api.poolsTree.getChildren(root)).filter((child) => child.kind === 'identity').length;
-  const after = await sample(gc);
+  const after = await sampleMemory('after', gc);
   const result: DataMemoryResult = { collection: gc ? 'gc' : 'idle', identitiesShown: shown, loadMoreClicks: clicks, before, after };
   fs.writeFileSync(requiredEnv('COGNITO_SYNC_BENCH_OUTPUT'), JSON.stringify(result, null, 2));
 }

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import * as path from 'path';
 import { axeCatchesAPlantedViolation, checkAccessibility, describeViolations, formDocument } from './accessibility';
 import { DEMO_ACCOUNT, form, storedPool, treeRow } from './cognitoSync';
-import { Workbench, eventually, leaveNothingToRestore, openWorkbench, runCommand } from './workbench';
+import { eventually, runCommand, useCognitoSyncWorkbench } from './workbench';
+import { consistently } from '../toolkit/eventually';
 
 const NEW_ROLE = `arn:aws:iam::${DEMO_ACCOUNT}:role/StagingStreamsRole`;
 
@@ -16,25 +17,11 @@ async function selectColorTheme(page: Page, theme: string): Promise<void> {
 
 describe('e2e: the configuration form', function () {
   this.timeout(180_000);
-  let workbench: Workbench;
-  const cspViolations: string[] = [];
-
-  before(async () => {
-    workbench = await openWorkbench();
-    // Any CSP violation reported by the webview fails the suite.
-    workbench.page.on('console', (message) => {
-      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await workbench.page.locator('.part.activitybar').getByRole('tab', { name: 'Cognito Sync' }).click();
-  });
-
-  after(async () => {
-    if (workbench) await leaveNothingToRestore(workbench.page);
-    await workbench?.close();
-  });
+  const suite = useCognitoSyncWorkbench();
+  const { cspViolations } = suite;
 
   it('opens a pool in the form from the tree\'s inline Edit action, showing its values', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const row = treeRow(page, 'ShopMobile_Staging');
     await row.waitFor({ timeout: 30_000 });
     await row.hover();
@@ -43,18 +30,18 @@ describe('e2e: the configuration form', function () {
     const value = await eventually(() => streamName.inputValue().catch(() => ''), (text) => text === 'shop-sync-staging', 30_000);
     assert.equal(value, 'shop-sync-staging');
     assert.equal(await form(page).locator('#title').innerText(), 'ShopMobile_Staging');
-    await workbench.screenshot('20-form-open');
+    await suite.workbench.screenshot('20-form-open');
   });
 
   it('shows a validation message next to a bad role ARN, and clears it when fixed', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const role = form(page).locator('#streams-role input');
     await role.fill('arn:aws:iam::1:user/not-a-role');
     const message = form(page).locator('#streams-role-msg');
     const shown = await eventually(() => message.innerText(), (text) => /not valid/.test(text));
     assert.match(shown, /Role ARN is not valid/);
     await message.scrollIntoViewIfNeeded();
-    await workbench.screenshot('21-form-invalid-role');
+    await suite.workbench.screenshot('21-form-invalid-role');
     // A value that cannot be an ARN at all gets the expected form, not a length rule.
     await role.fill('not-an-arn');
     const notAnArn = await eventually(() => message.innerText(), (text) => /expected an IAM role ARN/.test(text));
@@ -65,33 +52,33 @@ describe('e2e: the configuration form', function () {
   });
 
   it('saves with Ctrl+S: the emulator holds the new values and the summary of pending changes empties', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await form(page).locator('#status-enabled').click();
     const changes = form(page).locator('#change-list');
     const pending = await eventually(() => changes.innerText(), (text) => /StagingStreamsRole/.test(text) && /ENABLED/.test(text));
-    await workbench.screenshot('22-form-pending-changes');
+    await suite.workbench.screenshot('22-form-pending-changes');
     assert.match(pending, /StagingStreamsRole/);
     await form(page).locator('#streams-role input').press('Control+s');
     const stored = await eventually(() => storedPool('ShopMobile_Staging'), (pool) => pool.cognitoStreams?.RoleArn === NEW_ROLE, 20_000);
     assert.deepEqual(stored.cognitoStreams, { StreamName: 'shop-sync-staging', RoleArn: NEW_ROLE, StreamingStatus: 'ENABLED' });
     const tabDirty = await eventually(() => page.locator('.tabs-container .tab.active').getAttribute('class'), (classes) => !/dirty/.test(classes ?? ''));
     assert.doesNotMatch(tabDirty ?? '', /dirty/);
-    await workbench.screenshot('23-form-saved');
+    await suite.workbench.screenshot('23-form-saved');
   });
 
   it('Revert puts back the saved values', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const streamName = form(page).locator('#stream-name input');
     await streamName.fill('a-stream-i-will-revert');
     await eventually(() => page.locator('.tabs-container .tab.active').getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
-    await workbench.screenshot('25-form-before-revert');
+    await suite.workbench.screenshot('25-form-before-revert');
     await form(page).locator('#revert').click();
     assert.equal(await eventually(() => streamName.inputValue(), (text) => text === 'shop-sync-staging'), 'shop-sync-staging');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'shop-sync-staging');
   });
 
   it('Ctrl+Z in the form undoes an edit of the document and Ctrl+Shift+Z redoes it', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const streamName = form(page).locator('#stream-name input');
     const tab = page.locator('.tabs-container .tab.active');
     await streamName.fill('a-stream-i-will-undo');
@@ -107,17 +94,17 @@ describe('e2e: the configuration form', function () {
   });
 
   it('Open as JSON (editor title action) shows the same values as text beside the form', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await page.locator('.editor-actions .action-label[aria-label^="Open Configuration as JSON"]').first().click();
     const editorText = page.locator('.monaco-editor .view-lines').last();
     const text = await eventually(() => editorText.innerText().catch(() => ''), (content) => content.includes('StagingStreamsRole'));
     assert.match(text.replace(/\u00a0/g, ' '), /"StreamName": "shop-sync-staging"/);
     assert.match(text.replace(/\u00a0/g, ' '), /"StreamingStatus": "ENABLED"/);
-    await workbench.screenshot('24-form-and-json');
+    await suite.workbench.screenshot('24-form-and-json');
   });
 
   it('a refused save speaks in the extension\'s words: the pool and the problem, no cognito-sync: URI, no FileSystemError', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     await page.locator('.tabs-container .tab', { hasText: 'ShopMobile_Staging' }).first().click();
     await runCommand(page, 'Notifications: Clear All Notifications');
     const role = form(page).locator('#streams-role input');
@@ -128,15 +115,15 @@ describe('e2e: the configuration form', function () {
     const shown = await eventually(() => toasts.innerText().catch(() => ''), (text) => /Not saved to/.test(text));
     assert.match(shown, /Not saved to identity pool ShopMobile_Staging \(us-east-1:[0-9a-f-]+\): the configuration has 1 problem/);
     assert.doesNotMatch(shown, /cognito-sync:|FileSystemError|Unable to write file|Save As/);
-    // The toast fades in; the screenshot waits for it.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await workbench.screenshot('26-form-save-refused');
+    // The toast fades in; the screenshot waits until VS Code marks the fade done.
+    await eventually(() => toasts.locator('.notification-toast.notification-fade-in-done').count(), (count) => count > 0, 20_000, 'the toast has faded in');
+    await suite.workbench.screenshot('26-form-save-refused');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await role.fill(NEW_ROLE);
   });
 
   it('on a change made on AWS meanwhile, Save asks; Cancel is quiet, Compare shows live against the edits, Overwrite writes them and closes Compare', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     // Back to the form (Open as JSON put the text editor beside it).
     await page.locator('.tabs-container .tab', { hasText: 'ShopMobile_Staging' }).first().click();
     const streamName = form(page).locator('#stream-name input');
@@ -159,16 +146,15 @@ describe('e2e: the configuration form', function () {
     await streamName.press('Control+s');
     await dialog.waitFor({ timeout: 20_000 });
     assert.match(await dialog.innerText(), /changed on AWS after you opened it/);
-    await workbench.screenshot('26-form-conflict');
+    await suite.workbench.screenshot('26-form-conflict');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // The save is over when the form's busy line is empty again; then nothing may follow from it.
     await eventually(() => form(page).locator('#busy').innerText(), (text) => text.trim() === '');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    await workbench.screenshot('26-form-conflict-cancelled');
     // Auto save (on in VS Code for the Web) may have tried meanwhile, a second after the typing, and
-    // been refused as always; that refusal is its own. Nothing else may be there.
+    // been refused as always; that refusal is its own. Nothing else may show for 2 s.
     const saveErrors = async () => (await toasts.innerText().catch(() => '')).replace(/[^\n]*auto save never writes to AWS[^\n]*/g, '');
-    const afterCancel = await saveErrors();
+    const afterCancel = await consistently(saveErrors, { accept: (text) => !/Failed to save|Not saved|Unable to write|changed on AWS/.test(text), durationMs: 2000, what: 'no save error after Cancel' });
+    await suite.workbench.screenshot('26-form-conflict-cancelled');
     assert.doesNotMatch(afterCancel, /Failed to save|Not saved|Unable to write|changed on AWS/, `Cancel is not an error: ${afterCancel}`);
     assert.match((await formTab.getAttribute('class')) ?? '', /dirty/, 'the edits stay unsaved');
 
@@ -181,7 +167,7 @@ describe('e2e: the configuration form', function () {
     const afterCompare = await saveErrors();
     // Auto save's own refusal (see above) is cleared from the picture of the diff.
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await workbench.screenshot('27-form-conflict-compare');
+    await suite.workbench.screenshot('27-form-conflict-compare');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, 'theirs-from-the-api', 'nothing was written');
     assert.doesNotMatch(afterCompare, /Failed to save|Not saved|Unable to write|changed on AWS/, `Compare is not an error: ${afterCompare}`);
 
@@ -195,17 +181,17 @@ describe('e2e: the configuration form', function () {
   });
 
   it('auto save (on by default in VS Code for the Web) writes nothing to AWS; the edits stay, and survive a window reload', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const formTab = page.locator('.tabs-container .tab[data-resource-name="ShopMobile_Staging.cognito-sync.json"]').first();
     await formTab.click();
     const before = (await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName;
     await form(page).locator('#stream-name input').fill('kept-across-reload');
     await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''));
-    // Past auto save's one-second delay.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Past auto save's one-second delay, AWS still holds what it held.
+    await consistently(async () => (await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, { accept: (name) => name === before, durationMs: 2500, what: 'auto save wrote nothing to AWS' });
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'auto save wrote to AWS');
     assert.match((await formTab.getAttribute('class')) ?? '', /dirty/);
-    await workbench.screenshot('28-form-auto-save-refused');
+    await suite.workbench.screenshot('28-form-auto-save-refused');
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await formTab.waitFor({ timeout: 30_000 });
@@ -213,12 +199,12 @@ describe('e2e: the configuration form', function () {
     const value = await eventually(() => form(page).locator('#stream-name input').inputValue().catch(() => ''), (text) => text === 'kept-across-reload', 30_000);
     assert.equal(value, 'kept-across-reload');
     assert.match((await eventually(() => formTab.getAttribute('class'), (classes) => /dirty/.test(classes ?? ''))) ?? '', /dirty/);
-    await workbench.screenshot('29-form-after-reload');
+    await suite.workbench.screenshot('29-form-after-reload');
     assert.equal((await storedPool('ShopMobile_Staging')).cognitoStreams?.StreamName, before, 'the reload wrote to AWS');
   });
 
   it('follows the VS Code theme: dark and high contrast change the form\'s colours', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const formTab = page.locator('.tabs-container .tab[data-resource-name="ShopMobile_Staging.cognito-sync.json"]').first();
     await formTab.click();
     const heading = form(page).locator('#streams-heading');
@@ -232,7 +218,7 @@ describe('e2e: the configuration form', function () {
       await selectColorTheme(page, theme);
       const now = await eventually(colour, (value) => !seen.includes(value) && (theme === 'Light Modern' ? value === light : value !== light), 10_000);
       seen.push(now);
-      await workbench.screenshot(shot);
+      await suite.workbench.screenshot(shot);
     }
     assert.notEqual(seen[0], light, 'dark theme text colour');
     assert.notEqual(seen[1], seen[0], 'high contrast differs from dark');
@@ -246,7 +232,7 @@ describe('e2e: the configuration form', function () {
   // After the CSP check on purpose: axe sets style attributes while it measures, which the
   // webview's CSP rightly refuses (and reports), so it must not count against the product.
   it('passes axe-core with no serious or critical violation in light, dark and both high-contrast themes', async () => {
-    const { page } = workbench;
+    const { page } = suite.workbench;
     const themes: [string, string][] = [['Light Modern', '33-axe-light'], ['Dark Modern', '34-axe-dark'], ['Dark High Contrast', '35-axe-high-contrast-dark'], ['Light High Contrast', '36-axe-high-contrast-light']];
     const failures: string[] = [];
     // The auto-save refusal above left a notification; the screenshots are of the form alone.
@@ -258,7 +244,7 @@ describe('e2e: the configuration form', function () {
       const violations = await checkAccessibility(await formDocument(page), resultsFile);
       const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       if (serious.length) failures.push(`${theme}:\n${describeViolations(serious)}`);
-      await workbench.screenshot(shot);
+      await suite.workbench.screenshot(shot);
     }
     await selectColorTheme(page, 'Light Modern');
     assert.deepEqual(failures, []);

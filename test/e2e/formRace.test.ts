@@ -8,6 +8,7 @@ import * as assert from 'assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNT, StoredPool, form, openPoolInForm, storedPool } from './cognitoSync';
 import { Workbench, eventually, leaveNothingToRestore, openWorkbench, runCommand } from './workbench';
+import { consistently } from '../toolkit/eventually';
 
 /** How many times each case runs (issue 12 asks for 10 at each delay). */
 const REPETITIONS = 10;
@@ -85,9 +86,13 @@ for (const race of CASES) {
           assert.equal(await eventually(() => input.inputValue(), (text) => text === live), live, `round ${round}: the form shows the live value`);
           assert.doesNotMatch((await eventually(() => tabClasses(page, race.pool), (classes) => !/dirty/.test(classes ?? ''))) ?? '', /dirty/, `round ${round}: the tab is clean`);
           // Still so a moment later: no late edit of the typed text lands after the revert.
-          await new Promise((resolve) => setTimeout(resolve, 2 * race.delayMs + 300));
-          assert.equal(await input.inputValue(), live, `round ${round}: the typed text did not come back`);
-          assert.doesNotMatch((await tabClasses(page, race.pool)) ?? '', /dirty/, `round ${round}: the tab stayed clean`);
+          const later = await consistently(async () => ({ value: await input.inputValue(), classes: (await tabClasses(page, race.pool)) ?? '' }), {
+            accept: (seen) => seen.value === live && !/dirty/.test(seen.classes),
+            durationMs: 2 * race.delayMs + 300,
+            what: `round ${round}: the typed text did not come back and the tab stayed clean`,
+          });
+          assert.equal(later.value, live, `round ${round}: the typed text did not come back`);
+          assert.doesNotMatch(later.classes, /dirty/, `round ${round}: the tab stayed clean`);
           assert.equal(race.stored(await storedPool(race.pool, REGION)), live, `round ${round}: nothing was written`);
         }
         await workbench.screenshot(`38-race-revert-${how}-${race.delayMs}ms`);

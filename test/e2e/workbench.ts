@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { eventually as poll } from '../toolkit/eventually';
 // The launcher is shared with the scripts (plain CommonJS).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { launchBrowser } = require('../../../scripts/lib/browser') as { launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> };
@@ -59,15 +60,44 @@ export async function leaveNothingToRestore(page: Page): Promise<void> {
 }
 
 /**
- * UI state reaches the page asynchronously: reads `probe` until `accept` holds or the time is up,
- * and returns the last value read (the caller asserts on it, so a timeout fails with the value).
+ * UI state reaches the page asynchronously: reads `probe` every 200 ms until `accept` holds and
+ * returns that value; when the time is up it fails with the last value read (test/toolkit's one
+ * polling helper, with the page's pace and patience).
  */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await probe();
-  }
-  return value;
+export function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000, what = 'the page'): Promise<T> {
+  return poll(probe, { accept, timeoutMs, intervalMs: 200, what });
+}
+
+export interface CognitoSyncWorkbenchSuite {
+  /** The suite's workbench, opened in `before`. */
+  readonly workbench: Workbench;
+  /** Content Security Policy violations the page reported (a webview's CSP refusing something). */
+  readonly cspViolations: string[];
+}
+
+/**
+ * The suite setup of the form's suites: a workbench with the Cognito Sync view open, every CSP
+ * violation the page reports collected; after the suite nothing is left to restore and it closes.
+ */
+export function useCognitoSyncWorkbench(): CognitoSyncWorkbenchSuite {
+  let opened: Workbench | undefined;
+  const cspViolations: string[] = [];
+  before(async () => {
+    opened = await openWorkbench();
+    opened.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await opened.page.locator('.part.activitybar').getByRole('tab', { name: 'Cognito Sync' }).click();
+  });
+  after(async () => {
+    if (opened) await leaveNothingToRestore(opened.page);
+    await opened?.close();
+  });
+  return {
+    get workbench() {
+      if (!opened) throw new Error('the suite\'s workbench is used before its before() opened it');
+      return opened;
+    },
+    cspViolations,
+  };
 }

@@ -8,6 +8,7 @@ import { CognitoIdentityClient, UpdateIdentityPoolCommand } from '@aws-sdk/clien
 import type { ExtensionTestApi } from '../../src/extension';
 import type { IdentitiesNode } from '../../src/explorer/identitiesTree';
 import { datasetUri } from '../../src/editor/datasetUri';
+import { conflictMessage, DatasetConflict } from '../../src/editor/datasetFileSystem';
 import { admin, requiredEnv } from './emulatorAdmin';
 import { Row, activateExtension, labels, replaceAll, rows, useProfile } from './treeRows';
 import { eventually } from '../toolkit/eventually';
@@ -245,6 +246,88 @@ describe('host: identity and dataset browser', function () {
       await eventually(async () => document.getText(), { accept: (text) => text.includes('"Anna"'), describe: (text) => text, what: 'the document reloads after Overwrite', timeoutMs: 20_000 });
     } finally {
       api.datasetFileSystem.conflictPrompt = original;
+    }
+  });
+
+  it('Save Dataset (Ctrl+S) on a device\'s sync: names what changed, Cancel and Compare are quiet, Reload loads the live records, failures name the dataset, Overwrite saves', async () => {
+    const identityPoolId = await newPool('data-own-save');
+    const [identityId] = await addIdentities(identityPoolId, { count: 1 });
+    await deviceWrites(identityPoolId, identityId, 'game', { level: '4', coins: '100', name: 'Ann', pet: 'cat' });
+    const address = { profile: api.session.profileName, identityPoolId, identityId, datasetName: 'game' };
+    const uri = datasetUri(address);
+    const document = (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri))).document;
+    await deviceWrites(identityPoolId, identityId, 'game', { level: '5', name: 'Anna', pet: null });
+    const mine = '{\n  "level": "6",\n  "coins": "999",\n  "name": "Ann",\n  "pet": "cat"\n}\n';
+    await replaceAll(document, mine);
+
+    const errors: string[] = [];
+    const conflicts: DatasetConflict[] = [];
+    const originalNotices = api.datasetSaver.notices;
+    const originalPrompt = api.datasetFileSystem.conflictPrompt;
+    const answer = (choice: 'cancel' | 'compare' | 'reload' | 'overwrite') => {
+      api.datasetFileSystem.conflictPrompt = async (conflictAddress, live, conflicted, conflict) => {
+        conflicts.push(conflict);
+        if (choice === 'compare') await api.datasetFileSystem.liveSnapshots.showDiff(conflicted, `${conflictAddress.datasetName}.live.json`, JSON.stringify(live.records.map((record) => [record.key, record.value])), 'live ↔ yours');
+        return choice;
+      };
+    };
+    try {
+      api.datasetSaver.notices = { error: async (message) => (errors.push(message), undefined) };
+      answer('cancel');
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'declined');
+      assert.deepEqual(errors, [], 'Cancel is an answer: no "Failed to save" and no message of ours');
+      assert.equal(document.getText(), mine);
+      assert.equal(document.isDirty, true);
+      const [conflict] = conflicts;
+      assert.equal(conflict.offerReload, true, 'the own save offers Reload');
+      assert.deepEqual([...conflict.changedOnAws], [['level', '5'], ['name', 'Anna'], ['pet', null]], 'what the device changed since the document was read');
+      assert.equal(
+        conflictMessage(address, conflict.changedOnAws),
+        `Dataset game of identity ${identityId} was synced by a device after you opened it. Changed on AWS: "level", "name", "pet" (removed).`,
+      );
+      assert.equal((await storedValues(identityPoolId, identityId, 'game'))?.coins, '100', 'nothing written');
+
+      answer('compare');
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'declined');
+      const diff = await eventually(async () => vscode.window.tabGroups.activeTabGroup.activeTab?.input, { accept: (input) => input instanceof vscode.TabInputTextDiff, describe: String, what: 'the diff opens', timeoutMs: 20_000 });
+      assert.equal((diff as vscode.TabInputTextDiff).modified.toString(), uri.toString());
+      assert.deepEqual(errors, [], 'Compare is quiet too');
+      assert.equal(document.getText(), mine);
+
+      // AWS refuses the write: our message names the dataset, offers Retry, and the text stays.
+      await admin('POST', 'faults', { operation: 'UpdateRecords', kind: 'error', error: 'NotAuthorizedException', times: 1 });
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'failed');
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], new RegExp(`^Not saved to dataset game of identity ${identityId}: .*Your edits are kept unsaved\\.$`, 's'));
+      assert.equal(document.getText(), mine);
+      assert.equal(document.isDirty, true);
+
+      // Text that is not string values: refused with our words, nothing sent.
+      await replaceAll(document, '{ "level": 6 }');
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'invalid');
+      assert.match(errors[1] ?? '', new RegExp(`^Not saved to dataset game of identity ${identityId}: .*nothing was sent\\.$`, 's'));
+      assert.equal(document.getText(), '{ "level": 6 }');
+      await replaceAll(document, mine);
+
+      answer('reload');
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'declined');
+      await eventually(async () => document.getText(), { accept: (text) => text.includes('"Anna"') && !document.isDirty, describe: (text) => text, what: 'Reload shows the live records', timeoutMs: 20_000 });
+      assert.deepEqual(JSON.parse(document.getText()), { level: '5', coins: '100', name: 'Anna' });
+      assert.equal(errors.length, 2, 'Reload is the user\'s choice: no message');
+
+      // Edited again on the live records; the device syncs once more; Overwrite writes the user's keys.
+      await replaceAll(document, document.getText().replace('"100"', '"250"'));
+      await deviceWrites(identityPoolId, identityId, 'game', { coins: '120', level: '7' });
+      answer('overwrite');
+      assert.equal(await vscode.commands.executeCommand('cognitoSync.saveDataset', uri), 'saved');
+      assert.equal(document.isDirty, false);
+      assert.deepEqual(await storedValues(identityPoolId, identityId, 'game'), { level: '7', coins: '250', name: 'Anna' }, 'the user\'s coins written; the device\'s level kept');
+      assert.equal(errors.length, 2);
+      await eventually(async () => document.getText(), { accept: (text) => text.includes('"7"'), describe: (text) => text, what: 'the document shows the device\'s level after Overwrite', timeoutMs: 20_000 });
+    } finally {
+      await admin('DELETE', 'faults');
+      api.datasetSaver.notices = originalNotices;
+      api.datasetFileSystem.conflictPrompt = originalPrompt;
     }
   });
 

@@ -76,7 +76,12 @@ export const allRows = (tree: TreeSnapshot) => [...tree.root, ...[...tree.region
 
 /** The tree once no region is loading any more and `accept` holds. */
 export function settledTree(api: ExtensionTestApi, what: string, accept: (tree: TreeSnapshot) => boolean = () => true, timeoutMs = 20_000): Promise<TreeSnapshot> {
-  return eventually(() => snapshot(api), { accept: (tree) => !allRows(tree).some(isLoading) && accept(tree), describe: describeTree, what, timeoutMs });
+  // After Refresh the rows stay until every region has listed again: wait for that too.
+  const read = async () => {
+    await api.poolsTree.refreshing;
+    return snapshot(api);
+  };
+  return eventually(read, { accept: (tree) => !allRows(tree).some(isLoading) && accept(tree), describe: describeTree, what, timeoutMs });
 }
 
 export type Setting = 'profile' | 'regions' | 'endpoint' | 'requestTimeoutSeconds';

@@ -35,3 +35,18 @@ export async function eventually<T>(probe: () => T | Promise<T>, options: Eventu
   }
   return value;
 }
+
+/**
+ * The other half of waiting: `probe` keeps satisfying `accept` for `durationMs` (nothing that must
+ * not happen happens meanwhile). Fails at the first value that does not, with that value.
+ */
+export async function consistently<T>(probe: () => T | Promise<T>, options: EventuallyOptions<T> & { accept: (value: T) => boolean; durationMs: number }): Promise<T> {
+  const { accept, what = 'condition', durationMs, intervalMs = 100 } = options;
+  const end = Date.now() + durationMs;
+  for (;;) {
+    const value = await probe();
+    if (!accept(value)) throw new Error(`${what}: stopped being the case within ${durationMs} ms. Seen: ${described(value, options.describe)}`);
+    if (Date.now() >= end) return value;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -4,10 +4,10 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { FaultInput } from '../../../emulator';
+import type { EmulatorOptions, FaultInput } from '../../../emulator';
 import { AdminClient } from '../emulator/helpers';
 import { ApiCallRecord, AwsError, AwsErrorKind, AwsSession, AwsSessionOptions, createAwsSession, formatApiCall } from '../../../src/aws';
-import { Credentials, RunningEmulator, startTestEmulator, useFixture } from '../../toolkit';
+import { Credentials, DEMO_KEYS, RunningEmulator, startTestEmulator, useFixture } from '../../toolkit';
 
 // The toolkit's accounts, keys, ids and emulator, for the suites of this folder.
 export { DEMO_KEYS, DEMO_POOLS, MAIN_ACCOUNT, OTHER_ACCOUNT, eventually, startTestEmulator } from '../../toolkit';
@@ -162,4 +162,49 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 /** The emulator's request log entries (who called what, with which key). */
 export function requestsOf(emulator: RunningEmulator, operation?: string) {
   return emulator.requests().filter((entry) => operation === undefined || entry.operation === operation);
+}
+
+export interface MainProfileSuite {
+  readonly emulator: RunningEmulator;
+  /** The current test's session (a new one for each test). */
+  readonly session: AwsSession;
+}
+
+/**
+ * A suite against an emulator started with `options`: a temporary profile `main` with the main
+ * account's demo keys, the process's AWS variables pointed at it, a new session for each test
+ * (disposed after it) and the emulator's faults cleared after each test.
+ */
+export function useMainProfileSuite(options: EmulatorOptions): MainProfileSuite {
+  let emulator: RunningEmulator | undefined;
+  let files: AwsFiles | undefined;
+  let session: AwsSession | undefined;
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the suite's ${name} is used before its before() or beforeEach() ran`);
+    return value;
+  };
+  before(async () => {
+    emulator = await startTestEmulator(options);
+    files = new AwsFiles('[profile main]\nregion = us-east-1\n', staticProfile('main', DEMO_KEYS.main));
+  });
+  isolateAwsEnv(() => started(files, 'AWS files'));
+  beforeEach(() => {
+    session = testSession(started(files, 'AWS files'), { profile: 'main', endpoint: started(emulator, 'emulator').url }).session;
+  });
+  afterEach(async () => {
+    session?.dispose();
+    if (emulator) await clearFaults(emulator);
+  });
+  after(async () => {
+    await emulator?.close();
+    files?.remove();
+  });
+  return {
+    get emulator() {
+      return started(emulator, 'emulator');
+    },
+    get session() {
+      return started(session, 'session');
+    },
+  };
 }

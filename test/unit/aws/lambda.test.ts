@@ -2,74 +2,54 @@
 // picker's list, a function's resource policy read against the pool, AddPermission, and the errors.
 import * as assert from 'assert/strict';
 import { stablePoolId } from '../../../emulator/seed';
-import type { AwsSession } from '../../../src/aws';
 import { identityPoolArn, policyAllowsTrigger, triggerPermissionStatement } from '../../../src/model/triggerPermission';
-import { AwsFiles, DEMO_KEYS, MAIN_ACCOUNT, RunningEmulator, addFault, clearFaults, expectAwsError, isolateAwsEnv, staticProfile, startTestEmulator, testSession } from './helpers';
+import { MAIN_ACCOUNT, addFault, expectAwsError, useMainProfileSuite } from './helpers';
 
 const SHOP_PROD = stablePoolId('us-east-1', MAIN_ACCOUNT, 'ShopMobile_Prod');
 const SHOP_STAGING = stablePoolId('us-east-1', MAIN_ACCOUNT, 'ShopMobile_Staging');
 const fn = (name: string, region = 'us-east-1') => `arn:aws:lambda:${region}:${MAIN_ACCOUNT}:function:${name}`;
 
 describe('aws lambda (sync trigger functions and permissions)', () => {
-  let emulator: RunningEmulator;
-  let files: AwsFiles;
-  let session: AwsSession;
-
-  before(async () => {
-    emulator = await startTestEmulator({ seed: 'demo' });
-    files = new AwsFiles('[profile main]\nregion = us-east-1\n', staticProfile('main', DEMO_KEYS.main));
-  });
-  isolateAwsEnv(() => files);
-  beforeEach(() => {
-    session = testSession(files, { profile: 'main', endpoint: emulator.url }).session;
-  });
-  afterEach(async () => {
-    session.dispose();
-    await clearFaults(emulator);
-  });
-  after(async () => {
-    await emulator.close();
-    files.remove();
-  });
+  const suite = useMainProfileSuite({ seed: 'demo' });
 
   it('lists the functions of a region by name, with their ARNs', async () => {
-    const list = await session.listFunctions('us-east-1');
+    const list = await suite.session.listFunctions('us-east-1');
     assert.deepEqual(list.items.map((item) => item.name), ['shopSyncTrigger', 'shopSyncTriggerNext', 'thumbnailResizer']);
     assert.equal(list.items[0].arn, fn('shopSyncTrigger'));
     assert.equal(list.capped, false);
-    assert.deepEqual((await session.listFunctions('eu-west-1')).items.map((item) => item.arn), [fn('gameSavesValidator', 'eu-west-1')]);
+    assert.deepEqual((await suite.session.listFunctions('eu-west-1')).items.map((item) => item.arn), [fn('gameSavesValidator', 'eu-west-1')]);
   });
 
   it('reads whether Cognito Sync may invoke a function for a pool: only the pool the statement names', async () => {
-    const policy = await session.getFunctionPolicy(fn('shopSyncTrigger'));
+    const policy = await suite.session.getFunctionPolicy(fn('shopSyncTrigger'));
     assert.equal(policyAllowsTrigger(policy, SHOP_PROD, MAIN_ACCOUNT), true);
     assert.equal(policyAllowsTrigger(policy, SHOP_STAGING, MAIN_ACCOUNT), false);
     // Another service's permission does not count; no policy at all reads as undefined.
-    assert.equal(policyAllowsTrigger(await session.getFunctionPolicy(fn('thumbnailResizer')), SHOP_PROD, MAIN_ACCOUNT), false);
-    assert.equal(await session.getFunctionPolicy(fn('shopSyncTriggerNext')), undefined);
+    assert.equal(policyAllowsTrigger(await suite.session.getFunctionPolicy(fn('thumbnailResizer')), SHOP_PROD, MAIN_ACCOUNT), false);
+    assert.equal(await suite.session.getFunctionPolicy(fn('shopSyncTriggerNext')), undefined);
   });
 
   it('adds the permission for the pool, after which the policy allows it; a second add is a conflict', async () => {
-    const statement = await session.addTriggerPermission(fn('shopSyncTriggerNext'), SHOP_STAGING, MAIN_ACCOUNT);
+    const statement = await suite.session.addTriggerPermission(fn('shopSyncTriggerNext'), SHOP_STAGING, MAIN_ACCOUNT);
     assert.deepEqual(JSON.parse(statement!), triggerPermissionStatement(fn('shopSyncTriggerNext'), SHOP_STAGING, MAIN_ACCOUNT));
-    const policy = await session.getFunctionPolicy(fn('shopSyncTriggerNext'));
+    const policy = await suite.session.getFunctionPolicy(fn('shopSyncTriggerNext'));
     assert.equal(policyAllowsTrigger(policy, SHOP_STAGING, MAIN_ACCOUNT), true);
     assert.equal(policyAllowsTrigger(policy, SHOP_PROD, MAIN_ACCOUNT), false);
     assert.match(JSON.stringify(JSON.parse(policy!)), new RegExp(identityPoolArn(SHOP_STAGING, MAIN_ACCOUNT).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    const again = await expectAwsError(session.addTriggerPermission(fn('shopSyncTriggerNext'), SHOP_STAGING, MAIN_ACCOUNT), 'conflict');
+    const again = await expectAwsError(suite.session.addTriggerPermission(fn('shopSyncTriggerNext'), SHOP_STAGING, MAIN_ACCOUNT), 'conflict');
     assert.match(again.message, /already exists/);
   });
 
   it('a function that does not exist: AddPermission says so (kind notFound)', async () => {
-    assert.equal(await session.getFunctionPolicy(fn('noSuchFunction')), undefined);
-    const error = await expectAwsError(session.addTriggerPermission(fn('noSuchFunction'), SHOP_PROD, MAIN_ACCOUNT), 'notAuthorized').catch(() => undefined);
+    assert.equal(await suite.session.getFunctionPolicy(fn('noSuchFunction')), undefined);
+    const error = await expectAwsError(suite.session.addTriggerPermission(fn('noSuchFunction'), SHOP_PROD, MAIN_ACCOUNT), 'notAuthorized').catch(() => undefined);
     assert.equal(error, undefined, 'not a permission error');
-    await expectAwsError(session.addTriggerPermission(fn('noSuchFunction'), SHOP_PROD, MAIN_ACCOUNT), 'notFound');
+    await expectAwsError(suite.session.addTriggerPermission(fn('noSuchFunction'), SHOP_PROD, MAIN_ACCOUNT), 'notFound');
   });
 
   it('a denied call names the lambda: action', async () => {
-    await addFault(emulator, { service: 'lambda', operation: 'GetPolicy', kind: 'error', error: 'AccessDeniedException', status: 403, times: 1 });
-    const error = await expectAwsError(session.getFunctionPolicy(fn('shopSyncTrigger')), 'notAuthorized');
+    await addFault(suite.emulator, { service: 'lambda', operation: 'GetPolicy', kind: 'error', error: 'AccessDeniedException', status: 403, times: 1 });
+    const error = await expectAwsError(suite.session.getFunctionPolicy(fn('shopSyncTrigger')), 'notAuthorized');
     assert.match(error.message, /lambda:GetPolicy/);
   });
 });

@@ -4,11 +4,9 @@
 // emulator), and the warning is expected exactly when the CLI refuses to parse the file.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { requireAwsCli, runAwsCli } from '../../fixtures/awsCli';
 import { encodingMessage, unreadableEncoding } from '../../../src/editor/fileEncoding';
-import { DEMO_KEYS as KEYS, RunningEmulator, startTestEmulator } from '../../toolkit';
+import { useAwsCliSuite } from '../../toolkit/awsCli';
 
 const TEXT = '{\n  "IdentityPoolId": "us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861",\n  "CognitoStreams": {}\n}\n';
 const utf16 = (text: string, bigEndian: boolean) => {
@@ -26,34 +24,15 @@ const ENCODINGS: [string, Buffer, string | undefined][] = [
 ];
 
 describe('editor: file encodings the AWS CLI cannot read', () => {
-  let emulator: RunningEmulator;
-  let home: string;
-
-  before(async function () {
-    this.timeout(30_000);
-    requireAwsCli('The encoding check is measured against it');
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-encoding-'));
-    fs.writeFileSync(path.join(home, 'config'), '');
-    fs.writeFileSync(path.join(home, 'credentials'), '');
-    emulator = await startTestEmulator();
-  });
-
-  after(async () => {
-    await emulator?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  });
+  const cli = useAwsCliSuite('The encoding check is measured against it');
 
   for (const [name, bytes, expected] of ENCODINGS) {
     it(`${name}: ${expected ? 'warned, and the AWS CLI refuses it' : 'no warning, and the AWS CLI reads it'}`, async function () {
       this.timeout(30_000);
       assert.equal(unreadableEncoding(bytes), expected);
-      const file = path.join(home, `${name.replace(/\W+/g, '-')}.cognito-sync.json`);
+      const file = path.join(cli.home, `${name.replace(/\W+/g, '-')}.cognito-sync.json`);
       fs.writeFileSync(file, bytes);
-      const result = await runAwsCli(['cognito-sync', 'set-identity-pool-configuration', '--cli-input-json', `file://${file}`, '--endpoint-url', emulator.url], {
-        home,
-        credentials: KEYS.main,
-        env: { AWS_DEFAULT_REGION: 'us-east-1' },
-      });
+      const result = await cli.run('cognito-sync', 'set-identity-pool-configuration', '--cli-input-json', `file://${file}`);
       // The pool does not exist: a file the CLI read reaches the emulator and gets its not-found error.
       if (expected) assert.match(result.stderr, /Error parsing parameter/, result.stderr);
       else assert.match(result.stderr, /ResourceNotFoundException|not found/i, result.stderr);

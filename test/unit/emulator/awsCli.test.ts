@@ -2,38 +2,21 @@
 // SDK: no payload hash header, its own casing, shorthand/JSON arguments). CI installs Debian's
 // awscli; without it these tests fail with a message saying so rather than being skipped.
 import * as assert from 'assert/strict';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { AwsCliResult, requireAwsCli, runAwsCli } from '../../fixtures/awsCli';
-import { AdminClient, KEYS, MAIN_ACCOUNT, RunningEmulator, applicationArn, roleArn, startTestEmulator } from './helpers';
+import type { AwsCliResult } from '../../fixtures/awsCli';
+import { useAwsCliSuite } from '../../toolkit/awsCli';
+import { AdminClient, MAIN_ACCOUNT, applicationArn, roleArn } from './helpers';
 
 describe('emulator interoperability with the AWS CLI', () => {
-  let emulator: RunningEmulator;
-  let home: string;
+  const cli = useAwsCliSuite('These tests need it');
 
   function aws(...args: string[]): Promise<AwsCliResult> {
-    return runAwsCli([...args, '--endpoint-url', emulator.url, '--output', 'json'], { home, credentials: KEYS.main, env: { AWS_DEFAULT_REGION: 'us-east-1' } });
+    return cli.run(...args, '--output', 'json');
   }
 
   function json(result: AwsCliResult): Record<string, unknown> {
     assert.equal(result.code, 0, `aws failed (${result.code}): ${result.stderr}`);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   }
-
-  before(async function () {
-    this.timeout(30_000);
-    requireAwsCli('These tests need it');
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-sync-aws-cli-'));
-    fs.writeFileSync(path.join(home, 'config'), '');
-    fs.writeFileSync(path.join(home, 'credentials'), '');
-    emulator = await startTestEmulator();
-  });
-
-  after(async () => {
-    await emulator?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  });
 
   it('creates a pool, sets push sync and streams, and reads back what was set', async function () {
     this.timeout(30_000);
@@ -53,13 +36,13 @@ describe('emulator interoperability with the AWS CLI', () => {
     const got = json(await aws('cognito-sync', 'get-identity-pool-configuration', '--identity-pool-id', poolId));
     assert.deepEqual(got, { IdentityPoolId: poolId, PushSync: pushSync, CognitoStreams: cognitoStreams });
 
-    const operations = (await new AdminClient(emulator).requests()).requests.map((entry) => `${entry.operation} ${entry.status}`);
+    const operations = (await new AdminClient(cli.emulator).requests()).requests.map((entry) => `${entry.operation} ${entry.status}`);
     assert.deepEqual(operations, ['CreateIdentityPool 200', 'SetIdentityPoolConfiguration 200', 'GetIdentityPoolConfiguration 200']);
   });
 
   it('lists SNS platform applications, IAM roles (the trust policy decoded by botocore) and Kinesis streams, all pages', async function () {
     this.timeout(60_000);
-    const admin = new AdminClient(emulator);
+    const admin = new AdminClient(cli.emulator);
     await admin.addResources({
       accountId: MAIN_ACCOUNT,
       region: 'us-east-1',
@@ -97,7 +80,7 @@ describe('emulator interoperability with the AWS CLI', () => {
 
   it('get-id (unsigned), list-identities (all pages), update-records and list-records work with the emulator as with AWS', async function () {
     this.timeout(60_000);
-    const admin = new AdminClient(emulator);
+    const admin = new AdminClient(cli.emulator);
     const created = json(await aws('cognito-identity', 'create-identity-pool', '--identity-pool-name', 'CliData', '--allow-unauthenticated-identities', '--developer-provider-name', 'login.cli.app'));
     const poolId = String(created.IdentityPoolId);
     // The CLI sends GetId without a signature (the model's authtype "none").
@@ -137,7 +120,7 @@ describe('emulator interoperability with the AWS CLI', () => {
 
   it('iam create-role / put-role-policy / get-role-policy, kinesis create-stream / describe-stream-summary, lambda list-functions / add-permission / get-policy', async function () {
     this.timeout(90_000);
-    const admin = new AdminClient(emulator);
+    const admin = new AdminClient(cli.emulator);
     await admin.addResources({ accountId: MAIN_ACCOUNT, region: 'us-east-1', functions: [{ name: 'cliTrigger' }] });
     await admin.settings({ streamActivationDelayMs: 0 });
     const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cognito-sync.amazonaws.com' }, Action: 'sts:AssumeRole' }] };

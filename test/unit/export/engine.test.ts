@@ -4,44 +4,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { AwsSession, Caller, createAwsSession } from '../../../src/aws';
+import type { Caller } from '../../../src/aws';
 import { ExportError, ExportResult, ExportedRecord, runExport } from '../../../src/export';
 import { sha256OfFile } from '../../../src/export/output';
-import { addFault, clearFaults, startTestEmulator } from '../aws/helpers';
-import type { AwsFiles, RunningEmulator } from '../aws/helpers';
+import { addFault, clearFaults } from '../aws/helpers';
 import { syncClient } from '../emulator/helpers';
-import { SeededIdentity, emulatorProfile, readLines, seedPool, tempDir, writeDataset } from './helpers';
+import { SeededIdentity, readLines, seedPool, useExportFixture, writeDataset } from './helpers';
 
 describe('Export engine', function () {
   this.timeout(60_000);
-  let emulator: RunningEmulator;
-  let files: AwsFiles;
-  let session: AwsSession;
   let poolId: string;
   let identities: SeededIdentity[];
-  const dirs: string[] = [];
-
-  const out = () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    return dir;
-  };
+  const { emulator, session, out } = useExportFixture(async (started) => {
+    ({ poolId, identities } = await seedPool(started, { identities: 12, datasets: 3, records: 70 }));
+  });
   const ids = () => identities.map((identity) => identity.identityId);
   const exportTo = (dir: string, extra: Partial<Parameters<typeof runExport>[1]> = {}, caller: Caller = session.caller()) =>
     runExport(caller, { identityPoolId: poolId, outDir: dir, formats: ['ndjson', 'dynamodb'], only: ids(), toolVersion: '1.2.3', ...extra });
 
-  before(async () => {
-    emulator = await startTestEmulator();
-    ({ poolId, identities } = await seedPool(emulator, { identities: 12, datasets: 3, records: 70 }));
-    files = emulatorProfile(emulator);
-    session = createAwsSession({ files: { configFile: files.configFile, credentialsFile: files.credentialsFile }, profile: 'export', requestTimeoutSeconds: 5 });
-  });
-  after(async () => {
-    session.dispose();
-    await emulator.close();
-    files.remove();
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
   afterEach(() => clearFaults(emulator));
 
   it('writes every record of every dataset (all pages) in both formats, with a verified manifest', async () => {

@@ -9,6 +9,8 @@ import { createPool, identityClient, identityId, syncClient } from '../emulator/
 import type { RunningEmulator } from '../emulator/helpers';
 import { AwsFiles, DEMO_KEYS, admin, staticProfile } from '../aws/helpers';
 import type { Credentials as Keys } from '../../toolkit';
+import { startTestEmulator, useFixture } from '../../toolkit';
+import { AwsSession, createAwsSession } from '../../../src/aws';
 
 export interface SeededIdentity {
   identityId: string;
@@ -77,4 +79,40 @@ export function emulatorProfile(emulator: RunningEmulator, name = 'export', keys
 export async function bulkIdentities(emulator: RunningEmulator, identityPoolId: string, shape: { count: number; datasetsPerIdentity: number; recordsPerDataset: number }): Promise<string[]> {
   const reply = await admin<{ identityIds: string[] }>(emulator, 'POST', 'identities', { identityPoolId, ...shape });
   return reply.identityIds;
+}
+
+export interface ExportFixture {
+  emulator: RunningEmulator;
+  /** A session over a temporary profile `export` (the main account's keys, the emulator's endpoint). */
+  session: AwsSession;
+  /** A new temporary output folder, removed after the suite. */
+  out(): string;
+}
+
+/**
+ * The suite setup of the export tests: an emulator that `seed` fills, a session over a temporary
+ * profile, and output folders; all removed after the suite.
+ */
+export function useExportFixture(seed: (emulator: RunningEmulator) => Promise<void>): ExportFixture {
+  const dirs: string[] = [];
+  const { emulator, session } = useFixture(
+    async () => {
+      const started = await startTestEmulator();
+      await seed(started);
+      const files = emulatorProfile(started);
+      return { emulator: started, files, session: createAwsSession({ files: { configFile: files.configFile, credentialsFile: files.credentialsFile }, profile: 'export', requestTimeoutSeconds: 5 }) };
+    },
+    async (started) => {
+      started.session?.dispose();
+      await started.emulator?.close();
+      started.files?.remove();
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
+  const out = () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+  return { emulator, session, out };
 }

@@ -4,50 +4,30 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AwsSession, Caller, createAwsSession } from '../../../src/aws';
+import type { Caller } from '../../../src/aws';
 import { ExportedRecord, runExport } from '../../../src/export';
 import { requireAwsCli, runAwsCli } from '../../fixtures/awsCli';
-import { DEMO_KEYS, MAIN_ACCOUNT, admin, createPools, requestsOf, startTestEmulator } from '../aws/helpers';
-import type { AwsFiles, RunningEmulator } from '../aws/helpers';
-import { bulkIdentities, emulatorProfile, readLines, tempDir } from './helpers';
+import { DEMO_KEYS, MAIN_ACCOUNT, admin, createPools, requestsOf } from '../aws/helpers';
+import { bulkIdentities, readLines, useExportFixture } from './helpers';
 
 describe('Export engine: a whole pool', function () {
   this.timeout(90_000);
-  let emulator: RunningEmulator;
-  let files: AwsFiles;
-  let session: AwsSession;
   let poolId: string;
   let ids: string[];
   let withRemoved: string;
   let mergedInto: string;
   let mergedNames: string[];
-  const dirs: string[] = [];
-  const out = () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    return dir;
-  };
+  const { emulator, session, out } = useExportFixture(async (started) => {
+    [{ IdentityPoolId: poolId }] = await createPools(started, MAIN_ACCOUNT, 'us-east-1', 1, 'export_pool');
+    ids = await bulkIdentities(started, poolId, { count: 130, datasetsPerIdentity: 2, recordsPerDataset: 70 });
+    ids.push(...(await bulkIdentities(started, poolId, { count: 1, datasetsPerIdentity: 0, recordsPerDataset: 0 })));
+    withRemoved = ids[3];
+    await admin(started, 'POST', 'records', { identityPoolId: poolId, identityId: withRemoved, datasetName: 'dataset-01', records: { 'key-0002': null, 'key-0005': null } });
+    mergedInto = ids[11];
+    ({ mergedDatasetNames: mergedNames } = await admin<{ mergedDatasetNames: string[] }>(started, 'POST', 'merge', { identityPoolId: poolId, sourceIdentityId: ids[10], destinationIdentityId: mergedInto }));
+  });
   const exportTo = (dir: string, extra: Partial<Parameters<typeof runExport>[1]> = {}, caller: Caller = session.caller()) =>
     runExport(caller, { identityPoolId: poolId, outDir: dir, formats: ['ndjson', 'dynamodb'], ...extra });
-
-  before(async () => {
-    emulator = await startTestEmulator();
-    [{ IdentityPoolId: poolId }] = await createPools(emulator, MAIN_ACCOUNT, 'us-east-1', 1, 'export_pool');
-    ids = await bulkIdentities(emulator, poolId, { count: 130, datasetsPerIdentity: 2, recordsPerDataset: 70 });
-    ids.push(...(await bulkIdentities(emulator, poolId, { count: 1, datasetsPerIdentity: 0, recordsPerDataset: 0 })));
-    withRemoved = ids[3];
-    await admin(emulator, 'POST', 'records', { identityPoolId: poolId, identityId: withRemoved, datasetName: 'dataset-01', records: { 'key-0002': null, 'key-0005': null } });
-    mergedInto = ids[11];
-    ({ mergedDatasetNames: mergedNames } = await admin<{ mergedDatasetNames: string[] }>(emulator, 'POST', 'merge', { identityPoolId: poolId, sourceIdentityId: ids[10], destinationIdentityId: mergedInto }));
-    files = emulatorProfile(emulator);
-    session = createAwsSession({ files: { configFile: files.configFile, credentialsFile: files.credentialsFile }, profile: 'export', requestTimeoutSeconds: 5 });
-  });
-  after(async () => {
-    session.dispose();
-    await emulator.close();
-    files.remove();
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it('walks every ListIdentities page and keeps removed records and merged datasets, verified', async () => {
     const before = requestsOf(emulator, 'ListIdentities').length;
