@@ -165,7 +165,7 @@ export function toAwsError(error: unknown, context: OperationContext): AwsError 
   return new AwsError(kind, composeMessage(kind, details, serverMessage), details);
 }
 
-const seconds = (value: number | undefined) => (value === undefined ? l10n.t('the configured time') : l10n.t('{0} second{1}', value, value === 1 ? '' : 's'));
+const seconds = (value: number | undefined) => (value === undefined ? l10n.t('the configured time') : value === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', value));
 
 function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMessage: string): string {
   const what = describeOperation(details);

@@ -103,7 +103,7 @@ export async function exportScope(argument: unknown, context: FileCommandsContex
   const pools = context.tree.listedPools();
   const items: (Item | vscode.QuickPickItem)[] = [
     { label: vscode.l10n.t('Regions'), kind: vscode.QuickPickItemKind.Separator },
-    ...regions.map((region): Item => ({ label: `$(globe) Every pool in ${region}`, description: regionName(region), scope: { region } })),
+    ...regions.map((region): Item => ({ label: `$(globe) ${vscode.l10n.t('Every pool in {0}', region)}`, description: regionName(region), scope: { region } })),
   ];
   if (pools.length) {
     items.push({ label: vscode.l10n.t('Identity pools'), kind: vscode.QuickPickItemKind.Separator });

@@ -125,7 +125,7 @@ function summary(target: ExportTarget, usage: PoolUsage, dir: string, context: E
     vscode.l10n.t('Profile: {0}', context.session.profileName),
     vscode.l10n.t('Region: {0}', usage.region),
     target.identityId ? vscode.l10n.t('Identity: {0} only', target.identityId) : vscode.l10n.t('Identities: all of them, counted as they are listed (ListIdentities)'),
-    vscode.l10n.t('Data stored in the pool: {0}; sync sessions: {1}', usage.dataStorage === undefined ? 'unknown' : formatBytes(usage.dataStorage), usage.syncSessionsCount ?? 0),
+    vscode.l10n.t('Data stored in the pool: {0}; sync sessions: {1}', usage.dataStorage === undefined ? vscode.l10n.t('unknown') : formatBytes(usage.dataStorage), usage.syncSessionsCount ?? 0),
     vscode.l10n.t('Folder: {0}', dir),
     vscode.l10n.t('Files: {0}, manifest.json', EXPORT_FORMATS.map((format) => FORMAT_FILES[format]).join(', ')),
   ].join('\n');

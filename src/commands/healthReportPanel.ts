@@ -3,6 +3,7 @@
 // before it reveals an identity or saves a file.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { l10nAttribute } from '../l10n/configure';
 import { AwsError } from '../aws';
 import { HealthReport, ReportHostMessage, parseReportMessage, renderJson, renderMarkdown } from '../report';
 import { revealIdentity } from './dataCommands';
@@ -142,7 +143,11 @@ export class HealthReportPanel {
 <title>${vscode.l10n.t('Pool health report')}</title>
 </head>
 <body>
+<<<<<<< HEAD
+<main id="app"${l10nAttribute()}></main>
+=======
 <main id="app"><p class="loading" role="status">${vscode.l10n.t('Reading the sync data…')}</p></main>
+>>>>>>> main
 <script nonce="${nonce}" src="${resource('dist', 'report.js')}"></script>
 </body>
 </html>`;

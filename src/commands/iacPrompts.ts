@@ -35,7 +35,7 @@ const FORMAT_DETAIL: Record<IacFormat, string> = {
  */
 function pickFormat(title: string, initial: IacChoice): Promise<IacChoice | undefined> {
   const formats: FormatItem[] = IAC_FORMATS.map((format) => ({ label: FORMAT_INFO[format].label, detail: FORMAT_DETAIL[format], format }));
-  const roles: FormatItem = { label: '$(shield) With roles', detail: vscode.l10n.t('Also define the push sync and streams roles (AWS::IAM::Role, trust: cognito-sync.amazonaws.com) and use them'), roles: true };
+  const roles: FormatItem = { label: `$(shield) ${vscode.l10n.t('With roles')}`, detail: vscode.l10n.t('Also define the push sync and streams roles (AWS::IAM::Role, trust: cognito-sync.amazonaws.com) and use them'), roles: true };
   const quickPick = vscode.window.createQuickPick<FormatItem>();
   quickPick.title = title;
   quickPick.canSelectMany = true;
@@ -74,8 +74,8 @@ export function defaultIacPrompts(): IacPrompts {
     pickFormat,
     pickDestination: async (title) => {
       const items: (vscode.QuickPickItem & { destination: IacDestination })[] = [
-        { label: '$(new-file) Open in an untitled editor', destination: 'editor' },
-        { label: '$(save-as) Save to a file…', destination: 'file' },
+        { label: `$(new-file) ${vscode.l10n.t('Open in an untitled editor')}`, destination: 'editor' },
+        { label: `$(save-as) ${vscode.l10n.t('Save to a file…')}`, destination: 'file' },
       ];
       return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Where to write it') }))?.destination;
     },

@@ -52,7 +52,7 @@ export async function newConfigurationFile(argument: unknown, context: FileComma
 async function pickPoolOrBlank(context: FileCommandsContext): Promise<PoolTarget | 'blank' | undefined> {
   type Item = vscode.QuickPickItem & { target: PoolTarget | 'blank' };
   const items: (Item | vscode.QuickPickItem)[] = [
-    { label: '$(new-file) Blank template', description: vscode.l10n.t('a placeholder identity pool id to fill in'), target: 'blank' } as Item,
+    { label: `$(new-file) ${vscode.l10n.t('Blank template')}`, description: vscode.l10n.t('a placeholder identity pool id to fill in'), target: 'blank' } as Item,
   ];
   const pools = context.tree.listedPools();
   if (pools.length) {

@@ -29,7 +29,7 @@ type Item = vscode.QuickPickItem & { choice?: { arn: string } | 'type' };
 /** VS Code's quick pick of the functions (searchable by name and ARN), "Enter an ARN…" first. */
 export async function showFunctionPicker(request: FunctionPickerRequest): Promise<FunctionChoice> {
   const items: Item[] = [
-    { label: '$(edit) Enter a function ARN…', detail: request.problem ?? DEVELOPER_CREDENTIALS_NOTE, choice: 'type' },
+    { label: `$(edit) ${vscode.l10n.t('Enter a function ARN…')}`, detail: request.problem ?? DEVELOPER_CREDENTIALS_NOTE, choice: 'type' },
     { label: vscode.l10n.t('Lambda functions in {0}', request.region), kind: vscode.QuickPickItemKind.Separator },
     ...request.functions.map((fn): Item => ({
       label: fn.name,

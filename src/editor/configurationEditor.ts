@@ -14,7 +14,7 @@ import { ConfigurationSaver } from './configurationSave';
 import { messageDelayFor } from './messageDelay';
 import { parseConfigurationUri } from './configurationUri';
 import { ResourcePickers } from './resourcePickers';
-import { l10nBundle } from '../l10n/configure';
+import { l10nAttribute } from '../l10n/configure';
 
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
@@ -235,11 +235,4 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
 </body>
 </html>`;
   }
-}
-
-/** The extension's l10n bundle for the form (media/webview/l10n.ts), HTML-escaped; none in English. */
-function l10nAttribute(): string {
-  if (!l10nBundle) return '';
-  const escaped = JSON.stringify(l10nBundle).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  return ` data-l10n="${escaped}"`;
 }

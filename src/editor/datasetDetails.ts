@@ -44,9 +44,9 @@ export class DatasetHovers implements vscode.HoverProvider {
 function metadataLines(record: DatasetRecord): string[] {
   return [
     vscode.l10n.t('SyncCount: {0}', record.syncCount),
-    vscode.l10n.t('Last modified by: {0}', record.lastModifiedBy ?? 'unknown'),
-    vscode.l10n.t('Last modified: {0}', record.lastModifiedDate?.toISOString() ?? 'unknown'),
-    vscode.l10n.t('Device last modified: {0}', record.deviceLastModifiedDate?.toISOString() ?? 'unknown'),
+    vscode.l10n.t('Last modified by: {0}', record.lastModifiedBy ?? vscode.l10n.t('unknown')),
+    vscode.l10n.t('Last modified: {0}', record.lastModifiedDate?.toISOString() ?? vscode.l10n.t('unknown')),
+    vscode.l10n.t('Device last modified: {0}', record.deviceLastModifiedDate?.toISOString() ?? vscode.l10n.t('unknown')),
   ];
 }
 
@@ -118,8 +118,8 @@ export function detailsText(address: DatasetDocumentAddress, listing: DatasetRec
     vscode.l10n.t('Identity: {0}', address.identityId),
     vscode.l10n.t('Identity pool: {0}', address.identityPoolId),
     vscode.l10n.t('Profile: {0}', address.profile),
-    vscode.l10n.t('Dataset SyncCount: {0}', listing.datasetSyncCount ?? 'unknown'),
-    vscode.l10n.t('Last modified by: {0}', listing.lastModifiedBy ?? 'unknown'),
+    vscode.l10n.t('Dataset SyncCount: {0}', listing.datasetSyncCount ?? vscode.l10n.t('unknown')),
+    vscode.l10n.t('Last modified by: {0}', listing.lastModifiedBy ?? vscode.l10n.t('unknown')),
     vscode.l10n.t('Records: {0} (and {1} deleted), {2}', live.length, deleted.length, formatBytes(bytes)),
     listing.pages === 1 ? vscode.l10n.t('Read at: {0} in 1 ListRecords page', listing.receivedAt.toISOString()) : vscode.l10n.t('Read at: {0} in {1} ListRecords pages', listing.receivedAt.toISOString(), listing.pages),
     '',
@@ -135,11 +135,11 @@ export function detailsText(address: DatasetDocumentAddress, listing: DatasetRec
       : ['- none']),
     '',
     '## Records',
-    ...live.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, {2}, by {3}, {4} (device {5})', jsonString(clip(record.key, 200)), record.syncCount, formatBytes(recordBytes(record.key, record.value as string)), jsonString(record.lastModifiedBy ?? 'unknown'), record.lastModifiedDate?.toISOString() ?? 'unknown', record.deviceLastModifiedDate?.toISOString() ?? 'unknown')),
+    ...live.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, {2}, by {3}, {4} (device {5})', jsonString(clip(record.key, 200)), record.syncCount, formatBytes(recordBytes(record.key, record.value as string)), jsonString(record.lastModifiedBy ?? vscode.l10n.t('unknown')), record.lastModifiedDate?.toISOString() ?? vscode.l10n.t('unknown'), record.deviceLastModifiedDate?.toISOString() ?? vscode.l10n.t('unknown'))),
     '',
     vscode.l10n.t('## Deleted records'),
     vscode.l10n.t('AWS keeps a deleted record with no value and its SyncCount, so devices learn of the deletion.'),
-    ...(deleted.length ? deleted.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, deleted {2} by {3}', jsonString(clip(record.key, 200)), record.syncCount, record.lastModifiedDate?.toISOString() ?? vscode.l10n.t('at an unknown time'), jsonString(record.lastModifiedBy ?? 'unknown'))) : ['- none']),
+    ...(deleted.length ? deleted.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, deleted {2} by {3}', jsonString(clip(record.key, 200)), record.syncCount, record.lastModifiedDate?.toISOString() ?? vscode.l10n.t('at an unknown time'), jsonString(record.lastModifiedBy ?? vscode.l10n.t('unknown')))) : ['- none']),
     '',
   ];
   return lines.join('\n');

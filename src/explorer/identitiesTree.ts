@@ -283,7 +283,7 @@ export class IdentitiesTree {
         const { identity } = node;
         const item = new vscode.TreeItem(identity.identityId, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idPrefix}/${node.identityPoolId}/identity/${identity.identityId}`;
-        const logins = identity.logins.length ? identity.logins.join(', ') : 'unauthenticated';
+        const logins = identity.logins.length ? identity.logins.join(', ') : vscode.l10n.t('unauthenticated');
         item.description = `${node.found ? 'found · ' : ''}${logins} · ${formatDate(identity.lastModified)}`;
         item.iconPath = new vscode.ThemeIcon(node.found ? 'search' : identity.logins.length ? 'account' : 'person');
         item.contextValue = 'cognitoSync.identity';

@@ -277,7 +277,7 @@ function configurationNodes(base: string, configuration: SyncConfiguration | und
       kind: 'detail',
       id: `${base}/push`,
       label: l10n.t('Push Sync'),
-      description: push ? l10n.t('{0} application{1}', arns.length, arns.length === 1 ? '' : 's') : 'off',
+      description: push ? (arns.length === 1 ? l10n.t('1 application') : l10n.t('{0} applications', arns.length)) : l10n.t('off'),
       icon: { id: push ? 'bell' : 'bell-slash' },
       children: push
         ? [valueDetail(`${base}/push/role`, l10n.t('Role'), push.RoleArn, 'shield'), ...arns.map((arn, index) => valueDetail(`${base}/push/app/${index}`, l10n.t('Application'), arn, 'device-mobile'))]

@@ -22,7 +22,7 @@ export function regionName(region: string): string {
 }
 
 export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return 'unknown';
+  if (bytes === undefined) return l10n.t('unknown');
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
@@ -45,7 +45,7 @@ let dateFormat: Intl.DateTimeFormat | undefined;
 
 export function formatDate(date: Date | undefined): string {
   dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return date ? dateFormat.format(date) : 'unknown';
+  return date ? dateFormat.format(date) : l10n.t('unknown');
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -73,7 +73,7 @@ export function formatRelativeAge(date: Date, now: Date = new Date()): string {
 
 /** A local date and time with its age: "12 Mar 2025, 10:04 (3 days ago)". */
 export function formatDateWithAge(date: Date | undefined, now: Date = new Date()): string {
-  return date ? `${formatDate(date)} (${formatRelativeAge(date, now)})` : 'unknown';
+  return date ? `${formatDate(date)} (${formatRelativeAge(date, now)})` : l10n.t('unknown');
 }
 
 /** "1.2 MB (1,234,567 bytes)": the unit to read, the exact figure to compare. */
@@ -85,7 +85,7 @@ function formatStorage(bytes: number | undefined): string {
 /** One line: "Usage of <pool>: 3 sync sessions · data storage 1.2 MB (…) · last modified <date> (<age>)." */
 export function formatUsage(poolLabel: string, usage: Omit<PoolUsage, 'identityPoolId' | 'region'>, now: Date = new Date()): string {
   const count = usage.syncSessionsCount;
-  const sessions = count === undefined ? l10n.t('no sync sessions yet') : l10n.t('{0} sync session{1}', count.toLocaleString(), count === 1 ? '' : 's');
+  const sessions = count === undefined ? l10n.t('no sync sessions yet') : count === 1 ? l10n.t('1 sync session') : l10n.t('{0} sync sessions', count.toLocaleString());
   return l10n.t('Usage of {0}: {1} · data storage {2} · last modified {3}.', poolLabel, sessions, formatStorage(usage.dataStorage), formatDateWithAge(usage.lastModified, now));
 }
 
@@ -95,7 +95,7 @@ export function shortReason(error: AwsError): string {
     case 'notAuthorized':
       return l10n.t('no access');
     case 'throttled':
-      return 'throttled';
+      return l10n.t('throttled');
     case 'network':
       // ECONNRESET / EPIPE: the endpoint answered the connection, then closed it mid-request.
       return isConnectionLost(error.details.code) ? l10n.t('connection lost') : l10n.t('offline or endpoint unreachable');
@@ -119,7 +119,7 @@ export function shortReason(error: AwsError): string {
     case 'mfaRequired':
       return l10n.t('MFA code needed');
     default:
-      return 'failed';
+      return l10n.t('failed');
   }
 }
 

@@ -11,3 +11,13 @@ import * as vscode from 'vscode';
 export const l10nBundle: Record<string, string> | undefined = vscode.l10n.bundle as Record<string, string> | undefined;
 
 if (l10nBundle) l10n.config({ contents: l10nBundle });
+
+/**
+ * The bundle for a webview, as the attribute ` data-l10n="…"` (HTML-escaped) of its #app element,
+ * read by media/webview/l10n.ts before the page computes a text; nothing in English.
+ */
+export function l10nAttribute(): string {
+  if (!l10nBundle) return '';
+  const escaped = JSON.stringify(l10nBundle).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return ` data-l10n="${escaped}"`;
+}

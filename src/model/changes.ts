@@ -7,7 +7,7 @@ import { normalizeConfiguration, SyncConfiguration } from './configuration';
 import { FieldRule, fieldsOf, SECTIONS } from './fields';
 import * as l10n from '@vscode/l10n';
 
-const NONE = '(none)';
+const NONE = l10n.t('(none)');
 const NOT_SET = l10n.t('(not set)');
 
 function changed(label: string, from: string | undefined, to: string | undefined, absent: string): string[] {

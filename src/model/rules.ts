@@ -72,7 +72,7 @@ function checkUnknownKeys(value: Record<string, unknown>, allowed: string[], pat
       // A top-level "$schema" makes VS Code 1.139's JSON language service validate against that
       // schema instead of ours, so the schema never reports it: it is ours to report.
       const schemaCannotReport = path.length === 0 && key === '$schema';
-      out.error([...path, key], `Unknown member "${shortened(key)}"${path.length ? ` in ${path.join('.')}` : ''}: allowed are ${allowed.join(', ')}. The AWS CLI refuses unknown members.`, schemaCannotReport);
+      out.error([...path, key], l10n.t('Unknown member "{0}"{1}: allowed are {2}. The AWS CLI refuses unknown members.', shortened(key), path.length ? l10n.t(' in {0}', path.join('.')) : '', allowed.join(', ')), schemaCannotReport);
     }
   }
 }
@@ -89,14 +89,14 @@ function ofWrongKind(value: string, field: FieldRule): boolean {
 /** Checks one string (a value, or a list item) against its field's rules; true when it keeps them. */
 function checkString(value: unknown, path: (string | number)[], label: string, field: FieldRule, out: ProblemCollector): value is string {
   if (typeof value !== 'string') {
-    out.error(path, `${label} must be a string.`);
+    out.error(path, l10n.t('{0} must be a string.', label));
     return false;
   }
   const lone = LONE_SURROGATE.exec(value);
   if (lone) {
     // JSON allows the escape (\uD800) but AWS receives UTF-8, where it would become U+FFFD.
     const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
-    out.error(path, `${label} contains \\u${code}, half of a surrogate pair without its other half: it is not a character and cannot be sent to AWS.`, true);
+    out.error(path, l10n.t('{0} contains \\u{1}, half of a surrogate pair without its other half: it is not a character and cannot be sent to AWS.', label, code), true);
     return false;
   }
   const notValid = l10n.t('{0} is not valid{1}.', label, field.wrongKind ? `: ${field.wrongKind}` : '');
@@ -111,7 +111,7 @@ function checkString(value: unknown, path: (string | number)[], label: string, f
     return false;
   }
   if (field.maxLength !== undefined && length > field.maxLength) {
-    out.error(path, `${label} must be at most ${field.maxLength} characters (it has ${length}).`);
+    out.error(path, l10n.t('{0} must be at most {1} characters (it has {2}).', label, field.maxLength, length));
     return false;
   }
   if (field.pattern && !regex(field.pattern).test(value)) {
@@ -126,7 +126,7 @@ function checkField(field: FieldRule, value: unknown, path: string[], pool: Pool
   if (field.type === 'enum') {
     const allowed = field.enum ?? [];
     if (typeof value === 'string' && allowed.includes(value)) return value;
-    out.error(path, `${field.label} must be ${listInWords(allowed, 'or')}.`);
+    out.error(path, l10n.t('{0} must be {1}.', field.label, listInWords(allowed, 'or')));
     return undefined;
   }
   if (field.type === 'stringList') {
@@ -159,7 +159,7 @@ function checkSection(section: SectionName, value: unknown, pool: PoolFacts, out
   const fields = fieldsOf(section);
   const names = fields.map((field) => field.name);
   if (!isObject(value)) {
-    out.error([section], `${section} must be an object with ${listInWords(names)}.`);
+    out.error([section], l10n.t('{0} must be an object with {1}.', section, listInWords(names)));
     return undefined;
   }
   checkUnknownKeys(value, names, [section], out);
@@ -184,7 +184,7 @@ function checkPoolRegion(identityPoolId: string, out: ProblemCollector): void {
 export function validateConfiguration(value: unknown, context: ValidationContext = {}): ValidationResult {
   const out = new ProblemCollector();
   if (!isObject(value)) {
-    out.error([], 'A Cognito Sync configuration is a JSON object with IdentityPoolId and optional PushSync and CognitoStreams.');
+    out.error([], l10n.t('A Cognito Sync configuration is a JSON object with IdentityPoolId and optional PushSync and CognitoStreams.'));
     return { problems: out.problems };
   }
   checkUnknownKeys(value, topLevelNames(), [], out);

@@ -10,7 +10,7 @@ export class ProfileStatusBar implements vscode.Disposable {
   constructor(name: string) {
     this.item.name = vscode.l10n.t('Cognito Sync Profile');
     this.item.command = { command: 'cognitoSync.selectProfile', title: vscode.l10n.t('Select AWS Profile') };
-    this.item.text = `$(cloud) AWS: ${name}`;
+    this.item.text = `$(cloud) ${vscode.l10n.t('AWS: {0}', name)}`;
     this.item.tooltip = vscode.l10n.t('Cognito Sync uses AWS profile "{0}". Click to switch.', name);
     this.item.show();
   }
@@ -18,7 +18,7 @@ export class ProfileStatusBar implements vscode.Disposable {
   /** `profile` is undefined when the named profile is not in the AWS files. */
   update(name: string, profile: ProfileInfo | undefined): void {
     const region = profile?.region ? ` (${profile.region})` : '';
-    this.item.text = `$(cloud) AWS: ${name}${region}`;
+    this.item.text = `$(cloud) ${vscode.l10n.t('AWS: {0}', name)}${region}`;
     this.item.tooltip = profile
       ? vscode.l10n.t('Cognito Sync uses AWS profile "{0}" ({1}{2}). Click to switch.', name, profileKindLabel(profile.kind), profile.region ? `, ${profile.region}` : '')
       : vscode.l10n.t('AWS profile "{0}" is not in your AWS config or credentials file. Click to select a profile.', name);

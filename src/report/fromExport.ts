@@ -9,6 +9,7 @@ import { ExportedRecord, ndjsonLine } from '../export/formats';
 import { HealthAggregator } from './aggregator';
 import { RecordFields, RecordGrouper } from './recordGrouper';
 import { HealthReport } from './types';
+import * as l10n from '@vscode/l10n';
 
 export type ReportErrorKind = 'notAnExport' | 'unfinishedExport' | 'otherPool' | 'unreadable' | 'invalidPoolId';
 
@@ -44,15 +45,15 @@ async function readManifest(dir: string): Promise<Manifest> {
     text = await fs.promises.readFile(path.join(dir, MANIFEST_FILE), 'utf8');
   } catch (error) {
     if (fs.existsSync(path.join(dir, CHECKPOINT_FILE))) {
-      throw new ReportError('unfinishedExport', `The export in ${dir} is not finished (it has a checkpoint but no ${MANIFEST_FILE}). Resume it (Export Sync Data… or cognito-sync export --resume), then make the report.`);
+      throw new ReportError('unfinishedExport', l10n.t('The export in {0} is not finished (it has a checkpoint but no {1}). Resume it (Export Sync Data… or cognito-sync export --resume), then make the report.', dir, MANIFEST_FILE));
     }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportError('notAnExport', `${dir} holds no export of sync data (${code === 'ENOENT' ? `no ${MANIFEST_FILE}` : (error as Error).message}). Choose the folder an export wrote.`);
+    throw new ReportError('notAnExport', l10n.t('{0} holds no export of sync data ({1}). Choose the folder an export wrote.', dir, code === 'ENOENT' ? l10n.t('no {0}', MANIFEST_FILE) : (error as Error).message));
   }
   try {
     return JSON.parse(text) as Manifest;
   } catch (error) {
-    throw new ReportError('unreadable', `${path.join(dir, MANIFEST_FILE)} is not valid JSON (${(error as Error).message}). Export the pool again into an empty folder.`);
+    throw new ReportError('unreadable', l10n.t('{0} is not valid JSON ({1}). Export the pool again into an empty folder.', path.join(dir, MANIFEST_FILE), (error as Error).message));
   }
 }
 
@@ -60,16 +61,16 @@ async function readManifest(dir: string): Promise<Manifest> {
 export async function reportFromExport(dir: string, options: FromExportOptions = {}): Promise<HealthReport | undefined> {
   const manifest = await readManifest(dir);
   const poolId = manifest.identityPoolId;
-  if (typeof poolId !== 'string' || !poolId) throw new ReportError('unreadable', `${path.join(dir, MANIFEST_FILE)} names no identity pool. Export the pool again into an empty folder.`);
+  if (typeof poolId !== 'string' || !poolId) throw new ReportError('unreadable', l10n.t('{0} names no identity pool. Export the pool again into an empty folder.', path.join(dir, MANIFEST_FILE)));
   if (options.identityPoolId && options.identityPoolId !== poolId) {
-    throw new ReportError('otherPool', `${dir} holds an export of identity pool ${poolId}, not ${options.identityPoolId}. Choose that pool, or the folder of an export of ${options.identityPoolId}.`);
+    throw new ReportError('otherPool', l10n.t('{0} holds an export of identity pool {1}, not {2}. Choose that pool, or the folder of an export of {3}.', dir, poolId, options.identityPoolId, options.identityPoolId));
   }
   const aggregator = new HealthAggregator(poolId, options.now);
   const grouper = new RecordGrouper((identity) => aggregator.addIdentity(identity));
   const ndjson = path.join(dir, FORMAT_FILES.ndjson);
   const dynamodb = path.join(dir, FORMAT_FILES.dynamodb);
   const file = fs.existsSync(ndjson) ? ndjson : fs.existsSync(dynamodb) ? dynamodb : undefined;
-  if (!file) throw new ReportError('notAnExport', `${dir} has a ${MANIFEST_FILE} but neither ${FORMAT_FILES.ndjson} nor ${FORMAT_FILES.dynamodb}. Export the pool again into an empty folder.`);
+  if (!file) throw new ReportError('notAnExport', l10n.t('{0} has a {1} but neither {2} nor {3}. Export the pool again into an empty folder.', dir, MANIFEST_FILE, FORMAT_FILES.ndjson, FORMAT_FILES.dynamodb));
   const recordOf = file === ndjson ? (line: string) => JSON.parse(line) as RecordFields : (line: string) => unmarshall((JSON.parse(line) as { Item: never }).Item) as RecordFields;
   // The size of the record's records.ndjson line, also when only the DynamoDB file was written.
   const lineBytes = file === ndjson ? (line: string) => Buffer.byteLength(line) + 1 : (_line: string, record: RecordFields) => Buffer.byteLength(ndjsonLine(asExported(record as ExportedRecord)));
@@ -83,10 +84,10 @@ export async function reportFromExport(dir: string, options: FromExportOptions =
     try {
       record = recordOf(line);
     } catch (error) {
-      throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record (${(error as Error).message}). Export the pool again into an empty folder.`);
+      throw new ReportError('unreadable', l10n.t('{0}, line {1}, is not a record ({2}). Export the pool again into an empty folder.', file, lineNumber, (error as Error).message));
     }
     if (typeof record.identityId !== 'string' || typeof record.datasetName !== 'string' || typeof record.key !== 'string') {
-      throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record of an export (no identityId, datasetName or key). Export the pool again into an empty folder.`);
+      throw new ReportError('unreadable', l10n.t('{0}, line {1}, is not a record of an export (no identityId, datasetName or key). Export the pool again into an empty folder.', file, lineNumber));
     }
     grouper.add(record, lineBytes(line, record));
   };
@@ -122,7 +123,7 @@ function addManifestCounts(aggregator: HealthAggregator, manifest: Manifest, fil
   if (typeof identities === 'number' && identities > seen.identities) aggregator.addIdentitiesWithoutRecords(identities - seen.identities);
   const datasets = manifest.counts?.datasets;
   if (typeof datasets === 'number' && datasets > seen.datasets) {
-    aggregator.note(`The manifest counts ${datasets.toLocaleString('en-US')} datasets; ${(datasets - seen.datasets).toLocaleString('en-US')} of them hold no record, so ${fileName} does not show them and the dataset figures leave them out.`);
+    aggregator.note(l10n.t('The manifest counts {0} datasets; {1} of them hold no record, so {2} does not show them and the dataset figures leave them out.', datasets.toLocaleString('en-US'), (datasets - seen.datasets).toLocaleString('en-US'), fileName));
   }
 }
 

@@ -1,6 +1,7 @@
 // The buckets of the report's histograms. Each limit starts a bucket of its own, so a chart can
 // mark it and a reader sees at once how many are at or over it.
 import { Histogram, LIMITS } from './types';
+import * as l10n from '@vscode/l10n';
 
 const RECORD_STEP = 128;
 const BYTE_STEP = 128 * 1024;
@@ -17,25 +18,25 @@ export function emptyHistograms(now: Date): Record<'datasetsPerIdentity' | 'reco
     datasetsPerIdentity: {
       counts: 'identities',
       buckets: [...Array.from({ length: perIdentity + 1 }, (_, index) => ({ label: String(index), count: 0 })), { label: `${perIdentity + 1}+`, count: 0 }],
-      limit: { value: perIdentity, label: `limit ${perIdentity}`, bucketIndex: perIdentity },
+      limit: { value: perIdentity, label: l10n.t('limit {0}', perIdentity), bucketIndex: perIdentity },
     },
     recordsPerDataset: {
       counts: 'datasets',
       buckets: [...Array.from({ length: recordSteps }, (_, index) => ({ label: `${number(index * RECORD_STEP)}–${number((index + 1) * RECORD_STEP - 1)}`, count: 0 })), { label: `≥ ${number(LIMITS.recordsPerDataset)}`, count: 0 }],
-      limit: { value: LIMITS.recordsPerDataset, label: `limit ${number(LIMITS.recordsPerDataset)}`, bucketIndex: recordSteps },
+      limit: { value: LIMITS.recordsPerDataset, label: l10n.t('limit {0}', number(LIMITS.recordsPerDataset)), bucketIndex: recordSteps },
     },
     bytesPerDataset: {
       counts: 'datasets',
-      buckets: [...Array.from({ length: byteSteps }, (_, index) => ({ label: `${(index * BYTE_STEP) / 1024}–${((index + 1) * BYTE_STEP) / 1024} KB`, count: 0 })), { label: '≥ 1 MB', count: 0 }],
+      buckets: [...Array.from({ length: byteSteps }, (_, index) => ({ label: l10n.t('{0}–{1} KB', (index * BYTE_STEP) / 1024, ((index + 1) * BYTE_STEP) / 1024), count: 0 })), { label: '≥ 1 MB', count: 0 }],
       limit: { value: LIMITS.bytesPerDataset, label: 'limit 1 MB', bucketIndex: byteSteps },
     },
     identityAge: {
       counts: 'identities',
       // Oldest first: "older", then the months up to the report's, then the identities without data.
       buckets: [
-        { label: `before ${monthLabel(now, AGE_MONTHS - 1)}`, count: 0 },
+        { label: l10n.t('before {0}', monthLabel(now, AGE_MONTHS - 1)), count: 0 },
         ...Array.from({ length: AGE_MONTHS }, (_, index) => ({ label: monthLabel(now, AGE_MONTHS - 1 - index), count: 0 })),
-        { label: 'no data', count: 0 },
+        { label: l10n.t('no data'), count: 0 },
       ],
       limit: { value: 12, label: '1 year', bucketIndex: AGE_MONTHS - 12 },
     },

@@ -11,6 +11,7 @@ import { HealthAggregator, IdentityInput } from './aggregator';
 import { ReportError } from './fromExport';
 import { RecordGrouper } from './recordGrouper';
 import { HealthReport } from './types';
+import * as l10n from '@vscode/l10n';
 
 /** Identities read ahead of the oldest unfinished one, per unit of concurrency (as the export). */
 const WINDOW_PER_SLOT = 4;
@@ -31,7 +32,7 @@ export interface ScanOptions {
 export async function scanPool(caller: Caller, options: ScanOptions): Promise<HealthReport> {
   const started = Date.now();
   const region = regionOfPoolId(options.identityPoolId);
-  if (!region) throw new ReportError('invalidPoolId', `"${options.identityPoolId}" is not an identity pool id (<region>:<uuid>, e.g. us-east-1:1a2b…).`);
+  if (!region) throw new ReportError('invalidPoolId', l10n.t('"{0}" is not an identity pool id (<region>:<uuid>, e.g. us-east-1:1a2b…).', options.identityPoolId));
   const scheduler = new RequestScheduler({ maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, maxRequestsPerSecond: options.maxRequestsPerSecond });
   const stopped = () => !!options.signal?.aborted;
   const calls = new ExportCalls(caller, region, options.identityPoolId, scheduler, stopped, options.log ?? (() => undefined));
@@ -61,7 +62,7 @@ export async function scanPool(caller: Caller, options: ScanOptions): Promise<He
 
   try {
     // The pool first: an unknown pool or a bad profile fails before any identity is read.
-    const usage = await calls.call(-1, `DescribeIdentityPoolUsage of ${options.identityPoolId}`, () => caller.sync(region, 'DescribeIdentityPoolUsage', { IdentityPoolId: options.identityPoolId }, options.identityPoolId));
+    const usage = await calls.call(-1, l10n.t('DescribeIdentityPoolUsage of {0}', options.identityPoolId), () => caller.sync(region, 'DescribeIdentityPoolUsage', { IdentityPoolId: options.identityPoolId }, options.identityPoolId));
     const poolBytes = usage.IdentityPoolUsage?.DataStorage;
     const windowSize = scheduler.stats.limit * WINDOW_PER_SLOT;
     const window: Promise<IdentityBlock>[] = [];
