@@ -13,6 +13,9 @@ const walkthrough = (page: Page) => page.locator('.gettingStartedContainer');
 /** The tick of one step: VS Code marks it `complete` once one of its completion events fired. */
 const tick = (page: Page, stepId: string) => walkthrough(page).locator(`[data-done-step-id$="#${stepId}"]`).first();
 
+/** The step VS Code moved the focus to (`<walkthrough>#<step>`), or '' when none has it. */
+const focusedStep = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-step-id') ?? '');
+
 /**
  * The headings of the step pages shown: a step's markdown (media/walkthrough/*.md) renders in a
  * webview frame whose body VS Code wraps in <vertically-centered> (which frame, and how deep,
@@ -67,7 +70,13 @@ describe('e2e: the Getting Started walkthrough', function () {
     // the page of the step selected, for good.
     await walkthrough(page).getByRole('button', { name: /Try it all on the local emulator/ }).first().click();
     await walkthrough(page).getByRole('button', { name: /Pick regions/ }).first().click();
-    const pages = await eventually(() => shownStepPages(page), (shown) => shown.length > 0, 30_000);
+    // The step has unfolded once VS Code moved the focus to it (it does so after its slide
+    // animation); a palette opened before that would lose the focus and close.
+    const focused = await eventually(() => focusedStep(page), (stepId) => stepId.endsWith('#pickRegions'));
+    assert.match(focused, /#pickRegions$/, 'the step clicked last did not unfold');
+    // Until the two pages have rendered, either may show for a moment: wait for the selected
+    // one; the next test checks that the other did not replace it afterwards.
+    const pages = await eventually(() => shownStepPages(page), (shown) => shown.includes('Pick regions'), 30_000);
     assert.deepEqual(pages, ['Pick regions'], "the selected step's page is not the one shown");
   });
 
