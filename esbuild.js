@@ -2,6 +2,7 @@
 //   dist/extension.js  the extension host side (Node, CommonJS; `vscode` is provided by the host)
 //   dist/sdk.js        the AWS SDK (src/aws/sdkModules.ts), required by the extension on first use
 //   dist/webview.js    the form editor's front end (browser, IIFE)
+//   dist/report.js     the pool health report panel's front end with Chart.js (browser, IIFE)
 //   dist/cli.js        the headless CLI (`cognito-sync`, src/cli/main.ts): SDK included, no vscode
 //                      (not marked external, so an import of vscode anywhere below it fails the build)
 //   dist/codicons/     codicon.css + codicon.ttf, linked by the webview (id vscode-codicon-stylesheet)
@@ -54,6 +55,13 @@ const bundles = [
   {
     entryPoints: ['media/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    entryPoints: ['media/report/main.ts'],
+    outfile: 'dist/report.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

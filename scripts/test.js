@@ -16,6 +16,7 @@ const tiers = [
     steps: [
       [bin('tsc'), ['-p', '.', '--noEmit']],
       [bin('tsc'), ['-p', 'media/webview']],
+      [bin('tsc'), ['-p', 'media/report']],
       [bin('eslint'), ['.']],
     ],
   },

@@ -1,6 +1,8 @@
 // Entry point. activate() reads as a table of contents: each line registers one part, and each
 // part lives in its own folder. AWS is first touched when the tree or a command needs it, so
 // activation stays cheap (requiring the SDK costs ~80 ms).
+// First: configures @vscode/l10n before any other module computes a text.
+import './l10n/configure';
 import * as vscode from 'vscode';
 import type { AwsSession } from './aws';
 import { CommandPrompts, registerCommands } from './commands';

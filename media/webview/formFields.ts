@@ -5,6 +5,7 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import { innerInput } from './dom';
 import type { FormModel } from './formModel';
 import { createRow, View } from './view';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Above this many application ARNs the form shows a summary instead of one field per ARN (the JSON
@@ -63,7 +64,7 @@ export class FormFields {
     this.view.arnSummary.hidden = !long;
     if (long) {
       while (this.view.rows.length) this.view.rows.pop()?.item.remove();
-      this.view.arnSummaryText.textContent = `${values.length.toLocaleString()} application ARNs: too many to edit one per row here. Edit them in the JSON view; adding ARNs below still works.`;
+      this.view.arnSummaryText.textContent = l10n.t('{0} application ARNs: too many to edit one per row here. Edit them in the JSON view; adding ARNs below still works.', values.length.toLocaleString());
       this.view.noRows.hidden = true;
       return;
     }

@@ -4,6 +4,9 @@
 // extension uses (src/model/rules.ts), and posts the configuration the form shows as `edit`.
 // What it has posted and when a state may overwrite the form is FormSync's job (formSync.ts);
 // problems are drawn by problemsView.ts.
+
+// First: the bundle must be configured before any module computes a text.
+import './l10n';
 import type { FormState, HostMessage, PickerField, WebviewMessage } from '../../src/editor/protocol';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { describeChanges } from '../../src/model/changes';
@@ -14,6 +17,7 @@ import { BuiltConfiguration, buildConfiguration, FormModel, modelOf, splitArns }
 import { FormSync } from './formSync';
 import { hasErrors, placeProblems, ProblemsView } from './problemsView';
 import { buildView } from './view';
+import * as l10n from '@vscode/l10n';
 
 /** All the webview keeps across a reload: the text typed in the "new application ARN" field. */
 interface SavedState {
@@ -88,7 +92,7 @@ function showChanges(built: BuiltConfiguration): void {
   const lines = describeChanges(live, built.configuration);
   // A few dozen lines say what a save does; thousands (a pasted list) would only slow every keystroke.
   const SHOWN = 50;
-  const more = lines.length > SHOWN ? [el('li', { className: 'hint', text: `…and ${(lines.length - SHOWN).toLocaleString()} more changes` })] : [];
+  const more = lines.length > SHOWN ? [el('li', { className: 'hint', text: l10n.t('…and {0} more changes', (lines.length - SHOWN).toLocaleString()) })] : [];
   view.changeList.replaceChildren(...lines.slice(0, SHOWN).map((line) => el('li', { text: line })), ...more);
   view.changeList.hidden = lines.length === 0;
   view.noChanges.hidden = lines.length > 0;
@@ -99,7 +103,7 @@ function updateButtons(errors: boolean): void {
   // Not disabled while a save runs: a Save or Revert clicked then is handled after it, in order.
   const canSave = dirty && !errors && !sync.reverting && sync.state?.configuration !== undefined;
   view.save.disabled = !canSave;
-  view.save.title = errors ? 'Fix the errors first' : !dirty ? 'No changes to save' : busy ? 'Save (Ctrl+S); saving…' : 'Save (Ctrl+S)';
+  view.save.title = errors ? l10n.t('Fix the errors first') : !dirty ? l10n.t('No changes to save') : busy ? l10n.t('Save (Ctrl+S); saving…') : l10n.t('Save (Ctrl+S)');
   view.revert.disabled = !dirty || sync.reverting;
   // While a revert is on its way the form does not take typing: it would be lost, or undo the revert.
   view.sections.inert = sync.reverting;
@@ -125,10 +129,10 @@ function announce(text: string): void {
 // Messages from the extension
 
 function showHeader(next: FormState): void {
-  view.title.textContent = next.poolName || next.configuration?.IdentityPoolId || 'Cognito Sync configuration';
+  view.title.textContent = next.poolName || next.configuration?.IdentityPoolId || l10n.t('Cognito Sync configuration');
   view.subtitle.textContent = next.subtitle;
   const key = /Mac/u.test(navigator.userAgent) ? '⌘S' : 'Ctrl+S';
-  view.saveNote.textContent = `${key} also saves. ${next.source === 'remote' ? 'Saving writes the configuration to the identity pool.' : 'Saving writes the file.'}`;
+  view.saveNote.textContent = l10n.t('{0} also saves. {1}', key, next.source === 'remote' ? l10n.t('Saving writes the configuration to the identity pool.') : l10n.t('Saving writes the file.'));
 }
 
 function receiveState(next: FormState, ack: number): void {
@@ -150,7 +154,7 @@ function receiveState(next: FormState, ack: number): void {
 function receiveBusy(isBusy: boolean, message: string | undefined): void {
   busy = isBusy;
   view.busyIcon.hidden = !isBusy;
-  view.busyText.textContent = message ?? (isBusy ? 'Working…' : '');
+  view.busyText.textContent = message ?? (isBusy ? l10n.t('Working…') : '');
   refresh(false);
 }
 
@@ -185,7 +189,7 @@ function receivePicked(field: PickerField, values: string[]): void {
   postEdit();
   refresh(true);
   target.focus();
-  announce(`${values[0]} chosen.`);
+  announce(l10n.t('{0} chosen.', values[0]));
 }
 
 function showPickerNote(field: PickerField, note: string): void {
@@ -206,14 +210,14 @@ function addArns(arns: string[]): void {
   fields.setRows([...filled, ...queue]);
   postEdit();
   refresh(true);
-  announce(arns.length === 1 ? 'Application ARN added.' : `${arns.length} application ARNs added.`);
+  announce(arns.length === 1 ? l10n.t('Application ARN added.') : l10n.t('{0} application ARNs added.', arns.length));
 }
 
 function addFromField(): void {
   const arns = splitArns(view.arnNew.value);
   if (arns.length === 0) {
     if (fields.longList) {
-      announce('Type or paste the application ARNs to add first.');
+      announce(l10n.t('Type or paste the application ARNs to add first.'));
       return;
     }
     // Nothing typed: an empty row to type into.
@@ -238,7 +242,7 @@ function removeRow(index: number): void {
   (next ? next.remove : view.arnNew).focus();
   postEdit();
   refresh(true);
-  announce(`Application ARN ${index + 1} removed.`);
+  announce(l10n.t('Application ARN {0} removed.', index + 1));
 }
 
 function saveDraft(): void {

@@ -9,6 +9,7 @@ import { validateConfiguration } from '../../src/model/rules';
 import { el, icon, innerInput, srOnly } from './dom';
 import { BuiltConfiguration, FieldKey, fieldOf, fieldValue, FormModel, modelOf } from './formModel';
 import type { View } from './view';
+import * as l10n from '@vscode/l10n';
 
 export interface Placed {
   fields: Map<FieldKey, Problem[]>;
@@ -52,7 +53,7 @@ export const hasErrors = (placed: Placed): boolean => [...placed.fields.values()
 
 function problemLine(problem: Problem): HTMLDivElement {
   const error = problem.severity === 'error';
-  return el('div', { className: `message ${problem.severity}` }, icon(error ? 'error' : 'warning'), el('span', {}, srOnly(error ? 'Error: ' : 'Warning: '), problem.message));
+  return el('div', { className: `message ${problem.severity}` }, icon(error ? 'error' : 'warning'), el('span', {}, srOnly(error ? l10n.t('Error: ') : l10n.t('Warning: ')), problem.message));
 }
 
 export class ProblemsView {
@@ -119,7 +120,7 @@ export class ProblemsView {
       field.invalid = hasError;
       field.classList.toggle('has-warning', !hasError && problems.length > 0);
       // IDREFs do not cross the shadow root: the inner <input>, which gets the focus, is told directly.
-      const description = [hint?.textContent ?? '', ...problems.map((problem) => `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.message}`)].filter(Boolean).join(' ');
+      const description = [hint?.textContent ?? '', ...problems.map((problem) => `${problem.severity === 'error' ? l10n.t('Error') : l10n.t('Warning')}: ${problem.message}`)].filter(Boolean).join(' ');
       void innerInput(field).then((input) => {
         if (!input) return;
         if (hasError) input.setAttribute('aria-invalid', 'true');
@@ -135,12 +136,12 @@ export class ProblemsView {
     const SHOWN = 20;
     const problems = [...fields.entries()]
       .filter(([key]) => /^arn-\d+$/.test(key))
-      .flatMap(([key, list]) => list.map((problem) => ({ ...problem, message: `Application ARN ${Number(key.slice('arn-'.length)) + 1}: ${problem.message}` })));
+      .flatMap(([key, list]) => list.map((problem) => ({ ...problem, message: l10n.t('Application ARN {0}: {1}', Number(key.slice('arn-'.length)) + 1, problem.message) })));
     const container = this.view.arnSummaryMessages;
     const signature = JSON.stringify(problems.slice(0, SHOWN).map((problem) => problem.message).concat(String(problems.length)));
     if (container.dataset.signature === signature) return;
     container.dataset.signature = signature;
-    const more = problems.length > SHOWN ? [el('div', { className: 'hint', text: `…and ${(problems.length - SHOWN).toLocaleString()} more. The JSON view and the Problems panel list them all.` })] : [];
+    const more = problems.length > SHOWN ? [el('div', { className: 'hint', text: l10n.t('…and {0} more. The JSON view and the Problems panel list them all.', (problems.length - SHOWN).toLocaleString()) })] : [];
     container.replaceChildren(...problems.slice(0, SHOWN).map(problemLine), ...more);
   }
 
@@ -153,8 +154,8 @@ export class ProblemsView {
     this.bannerSignature = signature;
     if (!shown) return;
     const text = invalid
-      ? 'The document text is not a valid configuration, so the form cannot show it. Fix it in the JSON view.'
-      : 'The document text is not valid: it has problems the form has no field for. Fix them in the JSON view.';
+      ? l10n.t('The document text is not a valid configuration, so the form cannot show it. Fix it in the JSON view.')
+      : l10n.t('The document text is not valid: it has problems the form has no field for. Fix them in the JSON view.');
     view.bannerText.replaceChildren(announce ? el('span', { attrs: { role: 'alert' }, text }) : text);
     view.bannerList.replaceChildren(...problems.map((problem) => el('li', {}, problemLine(problem))));
   }

@@ -8,6 +8,7 @@ import type { VscodeRadioGroup } from '@vscode-elements/elements/dist/vscode-rad
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { PickerField } from '../../src/editor/protocol';
 import { button, el, icon, label, srOnly, textfield } from './dom';
+import * as l10n from '@vscode/l10n';
 
 const ROLE_PLACEHOLDER = 'arn:aws:iam::123456789012:role/CognitoSyncRole';
 const APP_PLACEHOLDER = 'arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp';
@@ -76,7 +77,7 @@ function field(id: string, labelText: string, control: HTMLElement, hint?: strin
  * resources. Its note says why no list could be offered (the field then stays free text).
  */
 function picker(field: PickerField, what: string): { button: VscodeButton; note: HTMLParagraphElement } {
-  const choose = button('Choose…', 'list-selection', { id: `pick-${field}`, secondary: true, ariaLabel: `Choose ${what} from your account` });
+  const choose = button(l10n.t('Choose…'), 'list-selection', { id: `pick-${field}`, secondary: true, ariaLabel: l10n.t('Choose {0} from your account', what) });
   choose.classList.add('picker');
   choose.dataset.picker = field;
   const note = el('p', { id: `pick-${field}-note`, className: 'hint picker-note', hidden: true });
@@ -116,14 +117,14 @@ export function createRow(index: number): ArnRow {
   const id = `arn-${index}`;
   const field = textfield(id, APP_PLACEHOLDER);
   field.classList.add('arn-field');
-  const remove = button(`Remove application ARN ${index + 1}`, 'trash', { secondary: true, iconOnly: true, ariaLabel: `Remove application ARN ${index + 1}` });
+  const remove = button(l10n.t('Remove application ARN {0}', index + 1), 'trash', { secondary: true, iconOnly: true, ariaLabel: l10n.t('Remove application ARN {0}', index + 1) });
   remove.id = `${id}-remove`;
   remove.classList.add('remove-arn');
   remove.dataset.row = String(index);
   const item = el(
     'li',
     { className: 'arn-row' },
-    label(id, srOnly('Application ARN '), String(index + 1)),
+    label(id, srOnly(l10n.t('Application ARN ')), String(index + 1)),
     field,
     remove,
     messages(id),
@@ -132,12 +133,12 @@ export function createRow(index: number): ArnRow {
 }
 
 export function buildView(app: HTMLElement, isMac: boolean): View {
-  const title = el('h1', { id: 'title', text: 'Cognito Sync configuration' });
+  const title = el('h1', { id: 'title', text: l10n.t('Cognito Sync configuration') });
   const subtitle = el('p', { className: 'subtitle' });
-  const save = button('Save', 'save', { id: 'save' });
-  const revert = button('Revert', 'discard', { id: 'revert', secondary: true });
+  const save = button(l10n.t('Save'), 'save', { id: 'save' });
+  const revert = button(l10n.t('Revert'), 'discard', { id: 'revert', secondary: true });
   const saveNote = el('p', { id: 'save-note', className: 'hint' });
-  saveNote.textContent = `${isMac ? '⌘S' : 'Ctrl+S'} also saves.`;
+  saveNote.textContent = l10n.t('{0} also saves.', isMac ? '⌘S' : 'Ctrl+S');
   const busyText = el('span');
   const busyIcon = icon('loading', 'busy-icon');
   busyIcon.spin = true;
@@ -145,7 +146,7 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   const poolId = textfield('pool-id');
   poolId.readonly = true;
 
-  const poolIdField = field('pool-id', 'Identity pool ID', poolId);
+  const poolIdField = field('pool-id', l10n.t('Identity pool ID'), poolId);
   const header = el(
     'header',
     { className: 'header' },
@@ -156,7 +157,7 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
 
   const bannerText = el('p', { className: 'banner-text' });
   const bannerList = el('ul', { className: 'banner-list' });
-  const openAsJson = button('Open as JSON', 'json', { id: 'open-as-json', secondary: true });
+  const openAsJson = button(l10n.t('Open as JSON'), 'json', { id: 'open-as-json', secondary: true });
   const banner = el(
     'div',
     { id: 'banner', className: 'banner', hidden: true },
@@ -165,52 +166,52 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   );
 
   // Push sync
-  const pushEnabled = checkbox('push-enabled', 'Push sync enabled');
+  const pushEnabled = checkbox('push-enabled', l10n.t('Push sync enabled'));
   const rowList = el('ul', { id: 'arn-rows', className: 'arn-rows', attrs: { 'aria-labelledby': 'arns-heading' } });
-  const noRows = el('p', { id: 'no-arns', className: 'hint', text: 'No application ARNs.' });
+  const noRows = el('p', { id: 'no-arns', className: 'hint', text: l10n.t('No application ARNs.') });
   const arnSummaryText = el('p', { id: 'arn-summary-text' });
-  const arnSummaryOpenAsJson = button('Open as JSON', 'json', { id: 'arn-summary-open-as-json', secondary: true });
+  const arnSummaryOpenAsJson = button(l10n.t('Open as JSON'), 'json', { id: 'arn-summary-open-as-json', secondary: true });
   const arnSummaryMessages = messages('arn-summary');
   const arnSummary = el('div', { id: 'arn-summary', className: 'field', hidden: true }, arnSummaryText, arnSummaryOpenAsJson, arnSummaryMessages);
-  const arnNew = textfield('arn-new', 'Type or paste SNS platform application ARNs');
-  const add = button('Add application ARN', 'add', { id: 'add-arn', secondary: true });
+  const arnNew = textfield('arn-new', l10n.t('Type or paste SNS platform application ARNs'));
+  const add = button(l10n.t('Add application ARN'), 'add', { id: 'add-arn', secondary: true });
   const pushRole = textfield('push-role', ROLE_PLACEHOLDER);
   const pickers = {
-    'application-arns': picker('application-arns', 'SNS platform applications'),
-    'push-role': picker('push-role', 'the Push Sync role'),
-    'stream-name': picker('stream-name', 'the Kinesis stream'),
-    'streams-role': picker('streams-role', 'the Cognito Streams role'),
+    'application-arns': picker('application-arns', l10n.t('SNS platform applications')),
+    'push-role': picker('push-role', l10n.t('the Push Sync role')),
+    'stream-name': picker('stream-name', l10n.t('the Kinesis stream')),
+    'streams-role': picker('streams-role', l10n.t('the Cognito Streams role')),
   };
   const pushBody = el(
     'div',
     { id: 'push-body', className: 'section-body' },
-    el('h3', { id: 'arns-heading', text: 'Application ARNs' }),
-    el('p', { className: 'hint', text: 'The SNS platform applications (one per mobile platform) that receive the silent push notifications.' }),
+    el('h3', { id: 'arns-heading', text: l10n.t('Application ARNs') }),
+    el('p', { className: 'hint', text: l10n.t('The SNS platform applications (one per mobile platform) that receive the silent push notifications.') }),
     rowList,
     noRows,
     arnSummary,
     el(
       'div',
       { className: 'field add-field' },
-      label('arn-new', 'New application ARN'),
-      el('p', { id: 'arn-new-hint', className: 'hint', text: 'Press Enter to add it. Paste several ARNs at once (separated by new lines, commas or spaces) to add one row each.' }),
+      label('arn-new', l10n.t('New application ARN')),
+      el('p', { id: 'arn-new-hint', className: 'hint', text: l10n.t('Press Enter to add it. Paste several ARNs at once (separated by new lines, commas or spaces) to add one row each.') }),
       el('div', { className: 'add-row' }, arnNew, add, pickers['application-arns'].button),
       pickers['application-arns'].note,
       messages('arn-new'),
     ),
-    pickerField('push-role', 'Role ARN', pushRole, pickers['push-role'], 'The IAM role Cognito Sync assumes to send notifications through SNS.'),
+    pickerField('push-role', l10n.t('Role ARN'), pushRole, pickers['push-role'], l10n.t('The IAM role Cognito Sync assumes to send notifications through SNS.')),
   );
   const pushSection = el(
     'section',
     { id: 'push-section', className: 'section', attrs: { 'aria-labelledby': 'push-heading' } },
-    el('h2', { id: 'push-heading', text: 'Push Sync' }),
-    el('p', { className: 'hint', text: "Notifies a user's other devices through Amazon SNS when their data changes." }),
+    el('h2', { id: 'push-heading', text: l10n.t('Push Sync') }),
+    el('p', { className: 'hint', text: l10n.t('Notifies a user\'s other devices through Amazon SNS when their data changes.') }),
     el('div', { className: 'field' }, pushEnabled, messages('push-enabled')),
     pushBody,
   );
 
   // Cognito Streams
-  const streamsEnabled = checkbox('streams-enabled', 'Cognito Streams enabled');
+  const streamsEnabled = checkbox('streams-enabled', l10n.t('Cognito Streams enabled'));
   const streamName = textfield('stream-name', 'my-kinesis-stream');
   const streamsRole = textfield('streams-role', ROLE_PLACEHOLDER);
   const statusEnabled = radio('status-enabled', 'ENABLED');
@@ -219,28 +220,28 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   const streamsBody = el(
     'div',
     { id: 'streams-body', className: 'section-body' },
-    pickerField('stream-name', 'Stream name', streamName, pickers['stream-name'], 'The Amazon Kinesis stream that receives the dataset changes.'),
-    pickerField('streams-role', 'Role ARN', streamsRole, pickers['streams-role'], 'The IAM role Cognito Sync assumes to publish to the stream.'),
-    el('div', { className: 'field' }, label('status', 'Streaming status'), status, messages('status')),
-    el('p', { id: 'bulk-note', className: 'note' }, icon('info'), el('span', { text: 'Bulk publish needs streaming status ENABLED.' })),
+    pickerField('stream-name', l10n.t('Stream name'), streamName, pickers['stream-name'], l10n.t('The Amazon Kinesis stream that receives the dataset changes.')),
+    pickerField('streams-role', l10n.t('Role ARN'), streamsRole, pickers['streams-role'], l10n.t('The IAM role Cognito Sync assumes to publish to the stream.')),
+    el('div', { className: 'field' }, label('status', l10n.t('Streaming status')), status, messages('status')),
+    el('p', { id: 'bulk-note', className: 'note' }, icon('info'), el('span', { text: l10n.t('Bulk publish needs streaming status ENABLED.') })),
   );
   const streamsSection = el(
     'section',
     { id: 'streams-section', className: 'section', attrs: { 'aria-labelledby': 'streams-heading' } },
-    el('h2', { id: 'streams-heading', text: 'Cognito Streams' }),
-    el('p', { className: 'hint', text: 'Publishes every dataset change to an Amazon Kinesis stream.' }),
+    el('h2', { id: 'streams-heading', text: l10n.t('Cognito Streams') }),
+    el('p', { className: 'hint', text: l10n.t('Publishes every dataset change to an Amazon Kinesis stream.') }),
     el('div', { className: 'field' }, streamsEnabled, messages('streams-enabled')),
     streamsBody,
   );
 
   // Pending changes
   const changeList = el('ul', { id: 'change-list', className: 'change-list' });
-  const noChanges = el('p', { className: 'hint', text: 'No changes: saving would leave the live configuration as it is.' });
+  const noChanges = el('p', { className: 'hint', text: l10n.t('No changes: saving would leave the live configuration as it is.') });
   const changes = el(
     'section',
     { id: 'changes-section', className: 'section changes', hidden: true, attrs: { 'aria-labelledby': 'changes-heading' } },
-    el('h2', { id: 'changes-heading', text: 'Pending changes' }),
-    el('p', { className: 'hint', text: 'What saving changes in the live configuration of the identity pool:' }),
+    el('h2', { id: 'changes-heading', text: l10n.t('Pending changes') }),
+    el('p', { className: 'hint', text: l10n.t('What saving changes in the live configuration of the identity pool:') }),
     changeList,
     noChanges,
   );

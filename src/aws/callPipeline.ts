@@ -9,6 +9,7 @@ import { ApiCallLogger, ApiCallRecord } from './logging';
 import { ProfileInfo, endpointForMessages } from './profiles';
 import { COGNITO_SYNC_REGIONS, isCognitoSyncRegion } from './regions';
 import { serviceSdk } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 type CommandConstructor = new (input: object) => object;
 
@@ -52,7 +53,7 @@ export class CallPipeline {
     const timeoutSeconds = this.options.timeoutSeconds();
     const context: OperationContext = { service, operation, region, identityPoolId, profile: term.profile, timeoutSeconds };
     if (!isCognitoSyncRegion(region)) {
-      throw new AwsError('regionNotSupported', `${describeOperation(context)} was not sent: Cognito Sync does not exist in region "${region}". Choose one of ${COGNITO_SYNC_REGIONS.join(', ')}.`, context);
+      throw new AwsError('regionNotSupported', l10n.t('{0} was not sent: Cognito Sync does not exist in region "{1}". Choose one of {2}.', describeOperation(context), region, COGNITO_SYNC_REGIONS.join(', ')), context);
     }
     const { clients } = this.options;
     for (let attempt = 1; ; attempt += 1) {
@@ -90,14 +91,14 @@ export class CallPipeline {
   }
 
   cancelledError(term: ProfileTerm, context: OperationContext): AwsError {
-    return new AwsError('cancelled', `${describeOperation({ ...context, profile: term.profile })} was cancelled: the profile changed to "${this.options.activeProfile()}".`, { ...context, profile: term.profile });
+    return new AwsError('cancelled', l10n.t('{0} was cancelled: the profile changed to "{1}".', describeOperation({ ...context, profile: term.profile }), this.options.activeProfile()), { ...context, profile: term.profile });
   }
 
   private classify(thrown: unknown, context: OperationContext, term: ProfileTerm, deadline: AbortSignal): AwsError {
     if (term.controller.signal.aborted) return this.cancelledError(term, context);
     if (deadline.aborted && !(thrown instanceof AwsError)) return toAwsError({ name: 'TimeoutError' }, context);
     if (thrown instanceof AwsError && PROFILE_KINDS.has(thrown.kind) && thrown.details.operation === undefined) {
-      return new AwsError(thrown.kind, `${describeOperation(context)} was not sent. ${thrown.message}`, { ...thrown.details, ...context });
+      return new AwsError(thrown.kind, l10n.t('{0} was not sent. {1}', describeOperation(context), thrown.message), { ...thrown.details, ...context });
     }
     return toAwsError(thrown, context);
   }

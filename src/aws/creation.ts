@@ -4,6 +4,7 @@
 import type { PolicyDocument } from '../model/rolePolicies';
 import { Caller } from './clients';
 import { AwsError, toAwsError } from './errors';
+import * as l10n from '@vscode/l10n';
 
 export interface NewRole {
   roleName: string;
@@ -17,13 +18,13 @@ export interface NewRole {
 export async function createRole(caller: Caller, role: NewRole): Promise<string> {
   const created = await caller.iam('CreateRole', { RoleName: role.roleName, Description: role.description, AssumeRolePolicyDocument: JSON.stringify(role.trustPolicy) });
   const arn = created.Role?.Arn;
-  if (!arn) throw new AwsError('invalidParameter', `IAM CreateRole of ${role.roleName} returned no role ARN.`, { service: 'iam', operation: 'CreateRole' });
+  if (!arn) throw new AwsError('invalidParameter', l10n.t('IAM CreateRole of {0} returned no role ARN.', role.roleName), { service: 'iam', operation: 'CreateRole' });
   try {
     await caller.iam('PutRolePolicy', { RoleName: role.roleName, PolicyName: role.policyName, PolicyDocument: JSON.stringify(role.permissions) });
   } catch (error) {
     const failure = toAwsError(error, { service: 'iam', operation: 'PutRolePolicy', profile: caller.profile });
     // The role exists now: say so, so it is fixed or deleted rather than created again.
-    throw new AwsError(failure.kind, `Role ${arn} was created, but its permissions were not added: ${failure.message}`, failure.details);
+    throw new AwsError(failure.kind, l10n.t('Role {0} was created, but its permissions were not added: {1}', arn, failure.message), failure.details);
   }
   return arn;
 }
@@ -52,8 +53,8 @@ export async function createStream(caller: Caller, region: string, streamName: s
     const status = summary?.StreamStatus ?? 'UNKNOWN';
     wait.onStatus?.(status);
     if (status === 'ACTIVE' && summary?.StreamARN) return summary.StreamARN;
-    if (wait.cancelled?.()) throw new AwsError('cancelled', `Stopped waiting for stream ${streamName} in ${region}: it is ${status}, and AWS goes on creating it.`, { service: 'kinesis', operation: 'DescribeStreamSummary', region });
-    if (Date.now() > deadline) throw new AwsError('timeout', `Stream ${streamName} in ${region} is still ${status}; it is not ACTIVE yet. Pick it once it is.`, { service: 'kinesis', operation: 'DescribeStreamSummary', region });
+    if (wait.cancelled?.()) throw new AwsError('cancelled', l10n.t('Stopped waiting for stream {0} in {1}: it is {2}, and AWS goes on creating it.', streamName, region, status), { service: 'kinesis', operation: 'DescribeStreamSummary', region });
+    if (Date.now() > deadline) throw new AwsError('timeout', l10n.t('Stream {0} in {1} is still {2}; it is not ACTIVE yet. Pick it once it is.', streamName, region, status), { service: 'kinesis', operation: 'DescribeStreamSummary', region });
     await new Promise((resolve) => setTimeout(resolve, wait.pollMs ?? 1000));
   }
 }

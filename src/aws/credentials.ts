@@ -8,6 +8,7 @@ import { AwsError } from './errors';
 import { ProfileInfo, ProfileSnapshot } from './profiles';
 import { rememberSecret } from './secrets';
 import { CredentialProvider, loadSdk } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 /** Same margin as the SDK's isIdentityExpired: refresh five minutes before Expiration. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -28,14 +29,14 @@ export function checkProfile(snapshot: ProfileSnapshot, name: string): ProfileIn
   const malformed = snapshot.problems.find((problem) => problem.kind === 'malformedConfig');
   // A malformed line is the likeliest reason a profile or its keys went missing: report it first.
   if ((!profile || profile.kind === 'none') && malformed) throw malformed;
-  const files = `${snapshot.files.configFile} or ${snapshot.files.credentialsFile}`;
+  const files = l10n.t('{0} or {1}', snapshot.files.configFile, snapshot.files.credentialsFile);
   if (!profile) {
-    throw new AwsError('profileNotFound', `The AWS profile "${name}" is not defined in ${files}. Choose another profile (Cognito Sync: Select Profile) or create it with "aws configure --profile ${name}".`, { profile: name });
+    throw new AwsError('profileNotFound', l10n.t('The AWS profile "{0}" is not defined in {1}. Choose another profile (Cognito Sync: Select Profile) or create it with "aws configure --profile {2}".', name, files, name), { profile: name });
   }
   if (profile.kind === 'none') {
     throw new AwsError(
       'noCredentials',
-      `The AWS profile "${name}" has no credentials: it sets none of aws_access_key_id/aws_secret_access_key, role_arn with source_profile, sso_session, credential_process or web_identity_token_file. Add them with "aws configure --profile ${name}" (or "aws configure sso --profile ${name}").`,
+      l10n.t('The AWS profile "{0}" has no credentials: it sets none of aws_access_key_id/aws_secret_access_key, role_arn with source_profile, sso_session, credential_process or web_identity_token_file. Add them with "aws configure --profile {1}" (or "aws configure sso --profile {2}").', name, name, name),
       { profile: name },
     );
   }
@@ -47,15 +48,15 @@ function credentialError(error: unknown, profile: ProfileInfo): AwsError {
   const message = error instanceof Error ? error.message : String(error);
   const name = profile.name;
   if (/requires multi-factor authentication/.test(message)) {
-    return new AwsError('mfaRequired', `The AWS profile "${name}" needs an MFA code (mfa_serial ${profile.mfaSerial ?? ''}) and none was given. Enter the code when asked, or use a profile without MFA.`, { profile: name });
+    return new AwsError('mfaRequired', l10n.t('The AWS profile "{0}" needs an MFA code (mfa_serial {1}) and none was given. Enter the code when asked, or use a profile without MFA.', name, profile.mfaSerial ?? ''), { profile: name });
   }
   if (profile.kind === 'sso') {
-    return new AwsError('ssoLoginRequired', `The SSO session of AWS profile "${name}" has expired or was never started (${message.replace(/\s*To refresh.*$/s, '')}). Run "aws sso login --profile ${name}" in a terminal, then retry; no restart is needed.`, { profile: name });
+    return new AwsError('ssoLoginRequired', l10n.t('The SSO session of AWS profile "{0}" has expired or was never started ({1}). Run "aws sso login --profile {2}" in a terminal, then retry; no restart is needed.', name, message.replace(/\s*To refresh.*$/s, ''), name), { profile: name });
   }
   if (profile.kind === 'credentialProcess') {
-    return new AwsError('credentialProcessFailed', `The credential_process of AWS profile "${name}" failed: ${message} Fix the command in the config file, or run it in a terminal to see its error.`, { profile: name });
+    return new AwsError('credentialProcessFailed', l10n.t('The credential_process of AWS profile "{0}" failed: {1} Fix the command in the config file, or run it in a terminal to see its error.', name, message), { profile: name });
   }
-  return new AwsError('noCredentials', `The credentials of AWS profile "${name}" (${profile.kind}) could not be resolved: ${message} Check the profile in the config and credentials files.`, { profile: name });
+  return new AwsError('noCredentials', l10n.t('The credentials of AWS profile "{0}" ({1}) could not be resolved: {2} Check the profile in the config and credentials files.', name, profile.kind, message), { profile: name });
 }
 
 export function createCredentialSource(profile: ProfileInfo, snapshot: ProfileSnapshot, mfaCodeProvider: MfaCodeProvider | undefined): CredentialSource {

@@ -6,6 +6,7 @@ import { AwsError } from './errors';
 import { grantHint } from './grants';
 import { poolRegion } from './pools';
 import type { DatasetRecord, RecordPatch } from '../model/dataset';
+import * as l10n from '@vscode/l10n';
 
 export interface DatasetAddress {
   identityPoolId: string;
@@ -128,7 +129,7 @@ export async function listRecords(caller: Caller, address: DatasetAddress): Prom
     result.lastModifiedBy = output.LastModifiedBy ?? result.lastModifiedBy;
     nextToken = output.NextToken || undefined;
     if (result.pages >= MAX_RECORD_PAGES && nextToken) {
-      throw new AwsError('serviceError', `Cognito Sync ListRecords for identity pool ${identityPoolId} kept returning more pages (${result.pages}) for dataset ${datasetName}; stopped reading. Try again later.`, { service: 'cognito-sync', operation: 'ListRecords', identityPoolId, profile: caller.profile });
+      throw new AwsError('serviceError', l10n.t('Cognito Sync ListRecords for identity pool {0} kept returning more pages ({1}) for dataset {2}; stopped reading. Try again later.', identityPoolId, result.pages, datasetName), { service: 'cognito-sync', operation: 'ListRecords', identityPoolId, profile: caller.profile });
     }
   } while (nextToken);
   result.receivedAt = new Date();

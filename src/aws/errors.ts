@@ -2,6 +2,7 @@
 // people that names the operation, the pool and the next step. Messages pass through `redact`, so
 // no secret reaches them. No SDK import: SDK exceptions are recognised by name, code and metadata.
 import { redact } from './secrets';
+import * as l10n from '@vscode/l10n';
 
 /** The services this layer calls: the two of Cognito Sync, and the three the ARN pickers list from. */
 export const AWS_SERVICES = ['cognito-sync', 'cognito-identity', 'sns', 'iam', 'kinesis', 'lambda'] as const;
@@ -79,15 +80,15 @@ export class AwsError extends Error {
   }
 }
 
-export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': 'Cognito Sync', 'cognito-identity': 'Cognito Identity', sns: 'SNS', iam: 'IAM', kinesis: 'Kinesis', lambda: 'Lambda' };
+export const SERVICE_LABEL: Record<AwsService, string> = { 'cognito-sync': l10n.t('Cognito Sync'), 'cognito-identity': l10n.t('Cognito Identity'), sns: 'SNS', iam: 'IAM', kinesis: l10n.t('Kinesis'), lambda: l10n.t('Lambda') };
 
 /** `Cognito Sync SetIdentityPoolConfiguration for identity pool us-east-1:… (profile "dev")`. */
 export function describeOperation(context: OperationContext): string {
   const parts = [context.service ? SERVICE_LABEL[context.service] : 'AWS', context.operation ?? 'call'];
-  if (context.identityPoolId) parts.push(`for identity pool ${context.identityPoolId}`);
-  else if (context.region) parts.push(`in ${context.region}`);
+  if (context.identityPoolId) parts.push(l10n.t('for identity pool {0}', context.identityPoolId));
+  else if (context.region) parts.push(l10n.t('in {0}', context.region));
   let text = parts.join(' ');
-  if (context.profile) text += ` (profile "${context.profile}")`;
+  if (context.profile) text += l10n.t(' (profile "{0}")', context.profile);
   return text;
 }
 
@@ -164,43 +165,43 @@ export function toAwsError(error: unknown, context: OperationContext): AwsError 
   return new AwsError(kind, composeMessage(kind, details, serverMessage), details);
 }
 
-const seconds = (value: number | undefined) => (value === undefined ? 'the configured time' : `${value} second${value === 1 ? '' : 's'}`);
+const seconds = (value: number | undefined) => (value === undefined ? l10n.t('the configured time') : l10n.t('{0} second{1}', value, value === 1 ? '' : 's'));
 
 function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMessage: string): string {
   const what = describeOperation(details);
-  const profile = details.profile ? `profile "${details.profile}"` : 'the selected profile';
-  const aws = serverMessage ? ` (AWS said: ${serverMessage.replace(/\.$/, '')})` : '';
-  const attempts = details.attempts && details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-  const requestId = details.requestId ? ` Request id: ${details.requestId}.` : '';
+  const profile = details.profile ? l10n.t('profile "{0}"', details.profile) : l10n.t('the selected profile');
+  const aws = serverMessage ? l10n.t(' (AWS said: {0})', serverMessage.replace(/\.$/, '')) : '';
+  const attempts = details.attempts && details.attempts > 1 ? l10n.t(' after {0} attempts', details.attempts) : '';
+  const requestId = details.requestId ? l10n.t(' Request id: {0}.', details.requestId) : '';
   switch (kind) {
     case 'notAuthorized':
-      return `${what} was refused: the IAM identity of ${profile} is not allowed to call ${iamAction(details)}${aws}. Ask an administrator to grant ${iamAction(details)}, or choose another profile.`;
+      return l10n.t('{0} was refused: the IAM identity of {1} is not allowed to call {2}{3}. Ask an administrator to grant {4}, or choose another profile.', what, profile, iamAction(details), aws, iamAction(details));
     case 'invalidCredentials':
-      return `${what} was refused: AWS does not recognise the credentials of ${profile} (${details.code ?? 'invalid credentials'}). Check aws_access_key_id and aws_secret_access_key, or run "aws configure${details.profile ? ` --profile ${details.profile}` : ''}".`;
+      return l10n.t('{0} was refused: AWS does not recognise the credentials of {1} ({2}). Check aws_access_key_id and aws_secret_access_key, or run "aws configure{3}".', what, profile, details.code ?? l10n.t('invalid credentials'), details.profile ? ` --profile ${details.profile}` : '');
     case 'expiredCredentials':
-      return `${what} failed: the temporary credentials of ${profile} have expired. Refresh them (for SSO: "aws sso login${details.profile ? ` --profile ${details.profile}` : ''}"; for keys: update the credentials file); the next call picks them up without a restart.`;
+      return l10n.t('{0} failed: the temporary credentials of {1} have expired. Refresh them (for SSO: "aws sso login{2}"; for keys: update the credentials file); the next call picks them up without a restart.', what, profile, details.profile ? ` --profile ${details.profile}` : '');
     case 'notFound':
-      return `${what} failed: ${details.identityPoolId ? `identity pool ${details.identityPoolId} was not found` : 'the resource was not found'} in the account of ${profile}${aws}. Refresh the pool list; the pool may have been deleted or belong to another account.`;
+      return l10n.t('{0} failed: {1} in the account of {2}{3}. Refresh the pool list; the pool may have been deleted or belong to another account.', what, details.identityPoolId ? l10n.t('identity pool {0} was not found', details.identityPoolId) : l10n.t('the resource was not found'), profile, aws);
     case 'throttled':
-      return `${what} was throttled by AWS (${details.code ?? 'HTTP 429'})${attempts}. Wait a minute and try again.`;
+      return l10n.t('{0} was throttled by AWS ({1}){2}. Wait a minute and try again.', what, details.code ?? 'HTTP 429', attempts);
     case 'timeout':
-      return `${what} timed out: no answer within ${seconds(details.timeoutSeconds)}${details.endpoint ? ` from ${details.endpoint}` : ''}. Check the network or raise the setting cognitoSync.requestTimeoutSeconds.`;
+      return l10n.t('{0} timed out: no answer within {1}{2}. Check the network or raise the setting cognitoSync.requestTimeoutSeconds.', what, seconds(details.timeoutSeconds), details.endpoint ? l10n.t(' from {0}', details.endpoint) : '');
     case 'network': {
-      const endpoint = details.endpoint ?? 'the AWS endpoint';
-      const failure = isConnectionLost(details.code) ? `the connection to ${endpoint} was closed before the answer came` : `cannot reach ${endpoint}`;
-      return `${what} failed: ${failure} (${details.code ?? serverMessage}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile's endpoint_url); for a local emulator, start it.`;
+      const endpoint = details.endpoint ?? l10n.t('the AWS endpoint');
+      const failure = isConnectionLost(details.code) ? l10n.t('the connection to {0} was closed before the answer came', endpoint) : l10n.t('cannot reach {0}', endpoint);
+      return l10n.t('{0} failed: {1} ({2}). Check the network or proxy, and the endpoint (setting cognitoSync.endpoint or the profile\'s endpoint_url); for a local emulator, start it.', what, failure, details.code ?? serverMessage);
     }
     case 'invalidParameter':
-      return `${what} was rejected as invalid${aws}. Correct the value and try again.`;
+      return l10n.t('{0} was rejected as invalid{1}. Correct the value and try again.', what, aws);
     case 'conflict':
-      return `${what} failed: the pool was changed by another request meanwhile${aws}. Reload it and apply your change again.`;
+      return l10n.t('{0} failed: the pool was changed by another request meanwhile{1}. Reload it and apply your change again.', what, aws);
     case 'alreadyInProgress':
-      return `${what} failed: a bulk publish is already in progress for this pool. Wait until it finishes (see its bulk publish details).`;
+      return l10n.t('{0} failed: a bulk publish is already in progress for this pool. Wait until it finishes (see its bulk publish details).', what);
     case 'alreadyStreamed':
-      return `${what} failed: a bulk publish already succeeded in the last 24 hours, and AWS allows one per 24 hours. Try again later.`;
+      return l10n.t('{0} failed: a bulk publish already succeeded in the last 24 hours, and AWS allows one per 24 hours. Try again later.', what);
     case 'serviceError':
-      return `${what} failed with an AWS service error (${details.code ?? `HTTP ${details.httpStatus ?? '5xx'}`})${attempts}${aws}. Try again later.${requestId}`;
+      return l10n.t('{0} failed with an AWS service error ({1}){2}{3}. Try again later.{4}', what, details.code ?? l10n.t('HTTP {0}', details.httpStatus ?? '5xx'), attempts, aws, requestId);
     default:
-      return `${what} failed: ${details.code ?? 'error'}${aws}.${requestId}`;
+      return l10n.t('{0} failed: {1}{2}.{3}', what, details.code ?? 'error', aws, requestId);
   }
 }

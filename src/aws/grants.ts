@@ -5,6 +5,7 @@
 import { Caller } from './clients';
 import { AwsError, iamAction } from './errors';
 import { regionOfPoolId } from './regions';
+import * as l10n from '@vscode/l10n';
 
 /** Operations authorized on an identity's datasets (ListDatasets included, see above). */
 const DATASET_OPERATIONS = new Set(['ListDatasets', 'DescribeDataset', 'ListRecords', 'UpdateRecords', 'DeleteDataset', 'SubscribeToDataset', 'UnsubscribeFromDataset']);
@@ -32,6 +33,6 @@ export async function grantHint<T>(caller: Caller, identityPoolId: string, call:
   } catch (error) {
     if (!(error instanceof AwsError) || error.kind !== 'notAuthorized' || !error.details.operation) throw error;
     const resource = grantResource(error.details.service ?? 'cognito-sync', error.details.operation, identityPoolId, accountIn(error.message));
-    throw new AwsError('notAuthorized', `${error.message} The grant needs action ${iamAction(error.details)} on resource ${resource}.`, { ...error.details, resource, profile: error.details.profile ?? caller.profile });
+    throw new AwsError('notAuthorized', l10n.t('{0} The grant needs action {1} on resource {2}.', error.message, iamAction(error.details), resource), { ...error.details, resource, profile: error.details.profile ?? caller.profile });
   }
 }

@@ -7,6 +7,7 @@ import { AwsError } from './errors';
 import { poolRegion } from './pools';
 import { grantHint } from './grants';
 import { identityIdProblem } from '../model/dataset';
+import * as l10n from '@vscode/l10n';
 
 /** The largest page ListIdentities and LookupDeveloperIdentity accept (model: QueryLimit 1-60). */
 export const IDENTITY_PAGE_SIZE = 60;
@@ -57,7 +58,7 @@ export async function listIdentitiesPage(caller: Caller, identityPoolId: string,
 export async function describeIdentity(caller: Caller, identityPoolId: string, identityId: string): Promise<IdentitySummary> {
   const region = poolRegion(caller, identityPoolId, 'DescribeIdentity');
   const problem = identityIdProblem(identityId, region);
-  if (problem) throw new AwsError('invalidParameter', `Cognito Identity DescribeIdentity was not sent: ${problem}`, { service: 'cognito-identity', operation: 'DescribeIdentity', identityPoolId, profile: caller.profile });
+  if (problem) throw new AwsError('invalidParameter', l10n.t('Cognito Identity DescribeIdentity was not sent: {0}', problem), { service: 'cognito-identity', operation: 'DescribeIdentity', identityPoolId, profile: caller.profile });
   const output = await grantHint(caller, identityPoolId, () => caller.identity(region, 'DescribeIdentity', { IdentityId: identityId }, identityPoolId));
   return identityOf(output);
 }

@@ -6,6 +6,7 @@ import { parseLambdaFunctionArn } from '../model/syncTrigger';
 import { Caller } from './clients';
 import { AwsError } from './errors';
 import { ResourceList, collectPages } from './resources';
+import * as l10n from '@vscode/l10n';
 
 export interface FunctionSummary {
   arn: string;
@@ -33,7 +34,7 @@ export async function listFunctions(caller: Caller, region: string): Promise<Res
 
 function functionRegion(functionArn: string): string {
   const parsed = parseLambdaFunctionArn(functionArn);
-  if (!parsed) throw new AwsError('invalidParameter', `"${functionArn}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>).`, { service: 'lambda' });
+  if (!parsed) throw new AwsError('invalidParameter', l10n.t('"{0}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>).', functionArn), { service: 'lambda' });
   return parsed.region;
 }
 

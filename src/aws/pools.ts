@@ -6,6 +6,7 @@
 import { AwsError, toAwsError } from './errors';
 import { Caller } from './clients';
 import { isCognitoSyncRegion, regionOfPoolId } from './regions';
+import * as l10n from '@vscode/l10n';
 
 /** The page size: the largest both list operations accept (reference §6; emulator/behaviour.ts). */
 const PAGE_SIZE = 60;
@@ -78,7 +79,7 @@ class EventQueue {
 
 function checkRegion(caller: Caller, region: string): void {
   if (!isCognitoSyncRegion(region)) {
-    throw new AwsError('regionNotSupported', `Cognito Sync does not exist in region "${region}"; its pools cannot be listed.`, { region, profile: caller.profile });
+    throw new AwsError('regionNotSupported', l10n.t('Cognito Sync does not exist in region "{0}"; its pools cannot be listed.', region), { region, profile: caller.profile });
   }
 }
 
@@ -241,7 +242,7 @@ export function poolRegion(caller: Caller, identityPoolId: string, operation: st
   if (!region || !isCognitoSyncRegion(region)) {
     throw new AwsError(
       'invalidParameter',
-      `Cognito Sync ${operation} was not sent: "${identityPoolId}" is not an identity pool id of a Cognito Sync region (expected <region>:<id>, e.g. us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861).`,
+      l10n.t('Cognito Sync {0} was not sent: "{1}" is not an identity pool id of a Cognito Sync region (expected <region>:<id>, e.g. us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861).', operation, identityPoolId),
       { service: 'cognito-sync', operation, identityPoolId, profile: caller.profile },
     );
   }

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { ParsedIniData, Profile } from '@smithy/types';
 import { AwsError, AwsService } from './errors';
 import { loadSharedConfig } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 export interface ProfileFiles {
   configFile: string;
@@ -120,22 +121,22 @@ export function malformedLines(text: string): { line: number; problem: string }[
     if (line === '') return;
     if (line.startsWith('[')) {
       if (!line.endsWith(']') || line.length < 3) {
-        problems.push({ line: index + 1, problem: 'a section header must look like [name]' });
+        problems.push({ line: index + 1, problem: l10n.t('a section header must look like [name]') });
         return;
       }
       inSection = true;
       const name = line.slice(1, -1).trim();
       // The loader throws on this name and, quietly, drops every profile of the file.
-      if (name === '__proto__' || name === 'profile __proto__') problems.push({ line: index + 1, problem: 'the section name __proto__ makes the AWS SDK ignore the whole file' });
+      if (name === '__proto__' || name === 'profile __proto__') problems.push({ line: index + 1, problem: l10n.t('the section name __proto__ makes the AWS SDK ignore the whole file') });
       // The SDK merges repeated sections (later values win); the AWS CLI refuses the whole file.
       const first = sectionLines.get(name);
-      if (first !== undefined) problems.push({ line: index + 1, problem: `section [${name}] repeats line ${first} (the AWS SDK merges them, the AWS CLI refuses the file)` });
+      if (first !== undefined) problems.push({ line: index + 1, problem: l10n.t('section [{0}] repeats line {1} (the AWS SDK merges them, the AWS CLI refuses the file)', name, first) });
       else sectionLines.set(name, index + 1);
       return;
     }
     const equals = line.indexOf('=');
-    if (equals <= 0) problems.push({ line: index + 1, problem: 'expected "name = value"' });
-    else if (!inSection) problems.push({ line: index + 1, problem: 'a setting outside any [section]' });
+    if (equals <= 0) problems.push({ line: index + 1, problem: l10n.t('expected "name = value"') });
+    else if (!inSection) problems.push({ line: index + 1, problem: l10n.t('a setting outside any [section]') });
   });
   return problems;
 }
@@ -156,15 +157,15 @@ async function lint(file: string, label: string): Promise<AwsError | undefined> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const variable = label === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE';
-    const fix = code === 'EISDIR' ? `It is a directory: move it away and create the file, or point ${variable} at a file.` : `Fix its permissions or point ${variable} at a readable file.`;
-    return new AwsError('malformedConfig', `The AWS ${label} file ${file} cannot be read (${code}). ${fix}`, { file, code });
+    const fix = code === 'EISDIR' ? l10n.t('It is a directory: move it away and create the file, or point {0} at a file.', variable) : l10n.t('Fix its permissions or point {0} at a readable file.', variable);
+    return new AwsError('malformedConfig', l10n.t('The AWS {0} file {1} cannot be read ({2}). {3}', label, file, code, fix), { file, code });
   }
   const problems = text === undefined ? [] : malformedLines(text);
   if (problems.length === 0) return undefined;
-  const listed = problems.slice(0, 5).map((problem) => `line ${problem.line}: ${problem.problem}`).join('; ');
+  const listed = problems.slice(0, 5).map((problem) => l10n.t('line {0}: {1}', problem.line, problem.problem)).join('; ');
   return new AwsError(
     'malformedConfig',
-    `The AWS ${label} file ${file} is malformed (${listed}${problems.length > 5 ? `; ${problems.length - 5} more` : ''}). The AWS SDK skips such lines, so settings on them have no effect; fix them in the file.`,
+    l10n.t('The AWS {0} file {1} is malformed ({2}{3}). The AWS SDK skips such lines, so settings on them have no effect; fix them in the file.', label, file, listed, problems.length > 5 ? l10n.t('; {0} more', problems.length - 5) : ''),
     { file },
   );
 }

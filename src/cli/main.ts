@@ -2,6 +2,7 @@
 // bin). Each subcommand is one entry of COMMANDS; no vscode import anywhere below this file.
 import { exportCommand } from './exportCommand';
 import { iacCommand } from './iac';
+import { reportCommand } from './report';
 import { EXIT } from './exitCodes';
 
 export interface Subcommand {
@@ -14,6 +15,7 @@ export interface Subcommand {
 export const COMMANDS: Record<string, Subcommand> = {
   export: exportCommand,
   iac: iacCommand,
+  report: reportCommand,
 };
 
 function usage(): string {

@@ -42,7 +42,7 @@ function datasetFrom(argument: unknown, session: AwsSession): DatasetDocumentAdd
 export async function openDataset(argument: unknown, context: DataCommandContext): Promise<vscode.TextEditor | undefined> {
   const address = datasetFrom(argument, context.session);
   if (!address) {
-    void vscode.window.showInformationMessage('Open Dataset: choose a dataset in the Cognito Sync view (Identities → an identity → a dataset), or use Find Identity… first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open Dataset: choose a dataset in the Cognito Sync view (Identities → an identity → a dataset), or use Find Identity… first.'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(datasetUri(address));
@@ -63,7 +63,7 @@ export async function viewFormattedValue(context: DataCommandContext): Promise<v
   const editor = vscode.window.activeTextEditor;
   const located = editor && locate(editor.document, editor.selection.active);
   if (!located || located.value === undefined || !(await context.details.showFormatted(located.key, located.value))) {
-    void vscode.window.showInformationMessage('View Formatted Value: put the cursor on a record whose value is a JSON object or array.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('View Formatted Value: put the cursor on a record whose value is a JSON object or array.'));
   }
 }
 
@@ -73,7 +73,7 @@ export async function deleteDataset(argument: unknown, context: DataCommandConte
   const address = datasetFrom(argument, session);
   if (!address) return false;
   if (address.profile !== session.profileName) {
-    void prompts.notify('warning', `Dataset ${address.datasetName} was read with AWS profile ${address.profile}, and the active profile is ${session.profileName}. Switch back to ${address.profile} to delete it.`);
+    void prompts.notify('warning', vscode.l10n.t('Dataset {0} was read with AWS profile {1}, and the active profile is {2}. Switch back to {3} to delete it.', address.datasetName, address.profile, session.profileName, address.profile));
     return false;
   }
   const caller = session.caller();
@@ -81,18 +81,18 @@ export async function deleteDataset(argument: unknown, context: DataCommandConte
     let records = isNode(argument) && argument.kind === 'dataset' ? argument.dataset.numRecords : undefined;
     records ??= (await listDatasets(caller, address.identityPoolId, address.identityId)).find((dataset) => dataset.datasetName === address.datasetName)?.numRecords ?? 0;
     const confirmed = await prompts.confirm(
-      `Delete dataset "${address.datasetName}" of identity ${address.identityId}?`,
-      `It holds ${records} record${records === 1 ? '' : 's'}. Devices of this identity lose the dataset and its records on their next sync. This cannot be undone.`,
-      'Delete Dataset',
+      vscode.l10n.t('Delete dataset "{0}" of identity {1}?', address.datasetName, address.identityId),
+      records === 1 ? vscode.l10n.t('It holds 1 record. Devices of this identity lose the dataset and its records on their next sync. This cannot be undone.') : vscode.l10n.t('It holds {0} records. Devices of this identity lose the dataset and its records on their next sync. This cannot be undone.', records),
+      vscode.l10n.t('Delete Dataset'),
     );
     if (!confirmed) return false;
     await deleteDatasetCall(caller, address);
   } catch (error) {
-    void prompts.notify('error', `Dataset ${address.datasetName} of identity ${address.identityId} was not deleted. ${messageOf(error)}`);
+    void prompts.notify('error', vscode.l10n.t('Dataset {0} of identity {1} was not deleted. {2}', address.datasetName, address.identityId, messageOf(error)));
     return false;
   }
   tree.identities.refreshIdentity(address.identityPoolId, address.identityId);
-  void prompts.notify('info', `Deleted dataset ${address.datasetName} of identity ${address.identityId}.`);
+  void prompts.notify('info', vscode.l10n.t('Deleted dataset {0} of identity {1}.', address.datasetName, address.identityId));
   return true;
 }
 
@@ -102,19 +102,19 @@ export async function deleteDataset(argument: unknown, context: DataCommandConte
  */
 export async function findIdentity(argument: unknown, context: DataCommandContext): Promise<IdentityNode | undefined> {
   const { session, prompts, tree } = context;
-  const pool = await poolOfActiveProfile(argument, tree, session, 'Cognito Sync: Find Identity');
+  const pool = await poolOfActiveProfile(argument, tree, session, vscode.l10n.t('Cognito Sync: Find Identity'));
   if (!pool) return undefined;
   const region = regionOfPoolId(pool.identityPoolId) ?? '';
   const label = poolLabel(pool.identityPoolId, pool.name);
   const text = await prompts.inputBox({
-    title: `Find Identity in ${label}`,
-    prompt: 'An identity id, or a developer user identifier of the pool\'s developer provider',
-    placeHolder: `${region}:0c1ba052-e098-41fa-a76e-eaa2c125f861 or a user id of your backend`,
+    title: vscode.l10n.t('Find Identity in {0}', label),
+    prompt: vscode.l10n.t('An identity id, or a developer user identifier of the pool\'s developer provider'),
+    placeHolder: vscode.l10n.t('{0}:0c1ba052-e098-41fa-a76e-eaa2c125f861 or a user id of your backend', region),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const trimmed = value.trim();
-      if (!trimmed) return 'Enter an identity id or a developer user identifier.';
-      if (trimmed.length > 1024) return 'A developer user identifier has at most 1,024 characters.';
+      if (!trimmed) return vscode.l10n.t('Enter an identity id or a developer user identifier.');
+      if (trimmed.length > 1024) return vscode.l10n.t('A developer user identifier has at most 1,024 characters.');
       return looksLikeIdentityId(trimmed) ? identityIdProblem(trimmed, region) : undefined;
     },
   });
@@ -126,25 +126,30 @@ export async function findIdentity(argument: unknown, context: DataCommandContex
     if (!looksLikeIdentityId(wanted)) {
       const provider = await developerProviderName(caller, pool.identityPoolId);
       if (!provider) {
-        void prompts.notify('warning', `Identity pool ${label} has no developer provider, so "${wanted}" cannot be a developer user identifier. Enter an identity id (${region}:<guid>) instead.`);
+        void prompts.notify('warning', vscode.l10n.t('Identity pool {0} has no developer provider, so "{1}" cannot be a developer user identifier. Enter an identity id ({2}:<guid>) instead.', label, wanted, region));
         return undefined;
       }
       const found = await lookupDeveloperIdentity(caller, pool.identityPoolId, wanted);
       if (!found) {
-        void prompts.notify('info', `No identity of ${label} is linked to developer user identifier "${wanted}" of provider ${provider}.`);
+        void prompts.notify('info', vscode.l10n.t('No identity of {0} is linked to developer user identifier "{1}" of provider {2}.', label, wanted, provider));
         return undefined;
       }
       identityId = found;
     }
-    const identity = await describeIdentity(caller, pool.identityPoolId, identityId);
-    const node = tree.identities.addFound(pool.identityPoolId, identity);
-    await tree.view?.reveal(node, { select: true, focus: true, expand: true });
-    return node;
+    return await revealIdentity(context, pool.identityPoolId, identityId);
   } catch (error) {
     const notFound = error instanceof AwsError && error.kind === 'notFound';
-    void prompts.notify(notFound ? 'info' : 'error', notFound ? `Identity ${wanted} was not found in ${label}.` : `Find Identity in ${label} failed. ${messageOf(error)}`);
+    void prompts.notify(notFound ? 'info' : 'error', notFound ? vscode.l10n.t('Identity {0} was not found in {1}.', wanted, label) : vscode.l10n.t('Find Identity in {0} failed. {1}', label, messageOf(error)));
     return undefined;
   }
+}
+
+/** Shows an identity of a pool in the tree (under the pool, also when it was not loaded yet) and selects it; throws AwsError notFound for an unknown one. */
+export async function revealIdentity(context: Pick<DataCommandContext, 'session' | 'tree'>, identityPoolId: string, identityId: string): Promise<IdentityNode> {
+  const identity = await describeIdentity(context.session.caller(), identityPoolId, identityId);
+  const node = context.tree.identities.addFound(identityPoolId, identity);
+  await context.tree.view?.reveal(node, { select: true, focus: true, expand: true });
+  return node;
 }
 
 /** Text shaped like `<region>:<something>` is meant as an identity id (developer ids rarely are). */

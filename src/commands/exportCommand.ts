@@ -24,7 +24,7 @@ export interface ExportReport {
 
 export type ExportScope = { pools: PoolTarget[] } | { region: string };
 
-const TITLE = 'Cognito Sync: Export Configuration';
+const TITLE = vscode.l10n.t('Cognito Sync: Export Configuration');
 
 function isRegionNode(value: unknown): value is ExplorerNode & { kind: 'region' } {
   return typeof value === 'object' && value !== null && (value as ExplorerNode).kind === 'region' && typeof (value as { region?: unknown }).region === 'string';
@@ -42,7 +42,7 @@ export async function exportConfiguration(argument: unknown, context: FileComman
     const listed = await listRegion(context, scope.region);
     if (!listed) return { ...empty, cancelled: true };
     if (listed.length === 0) {
-      void context.prompts.notify('info', `There are no identity pools in ${scope.region}: nothing was exported.`);
+      void context.prompts.notify('info', vscode.l10n.t('There are no identity pools in {0}: nothing was exported.', scope.region));
       return empty;
     }
     pools = listed;
@@ -61,7 +61,7 @@ export async function exportConfiguration(argument: unknown, context: FileComman
     overwrite = choice === 'overwrite';
   }
 
-  const title = 'region' in scope ? `Cognito Sync: exporting the identity pools of ${scope.region}` : `Cognito Sync: exporting ${poolLabel(pools[0].identityPoolId, pools[0].name)}`;
+  const title = 'region' in scope ? vscode.l10n.t('Cognito Sync: exporting the identity pools of {0}', scope.region) : vscode.l10n.t('Cognito Sync: exporting {0}', poolLabel(pools[0].identityPoolId, pools[0].name));
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const result: ExportReport = { ...empty, exported: [], skipped: [], failed: [] };
     for (const [index, { pool, uri }] of files.entries()) {
@@ -69,7 +69,7 @@ export async function exportConfiguration(argument: unknown, context: FileComman
         result.cancelled = true;
         break;
       }
-      progress.report({ message: `${index + 1} of ${files.length}: ${pool.name ?? pool.identityPoolId}`, increment: 100 / files.length });
+      progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', index + 1, files.length, pool.name ?? pool.identityPoolId), increment: 100 / files.length });
       // Only the files the user was asked about may be replaced: one that appeared since is kept.
       const mayReplace = overwrite && existing.has(uri.toString());
       if (!mayReplace && (existing.has(uri.toString()) || (await exists(uri)))) {
@@ -102,20 +102,20 @@ export async function exportScope(argument: unknown, context: FileCommandsContex
   const regions = await context.regions();
   const pools = context.tree.listedPools();
   const items: (Item | vscode.QuickPickItem)[] = [
-    { label: 'Regions', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('Regions'), kind: vscode.QuickPickItemKind.Separator },
     ...regions.map((region): Item => ({ label: `$(globe) Every pool in ${region}`, description: regionName(region), scope: { region } })),
   ];
   if (pools.length) {
-    items.push({ label: 'Identity pools', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Identity pools'), kind: vscode.QuickPickItemKind.Separator });
     items.push(...pools.map((pool): Item => ({ label: pool.name ?? pool.identityPoolId, description: pool.identityPoolId, scope: { pools: [{ identityPoolId: pool.identityPoolId, name: pool.name }] } })));
   }
-  const picked = await context.prompts.pick<Item>(items, { title, placeHolder: 'Every pool of a region, or one identity pool', matchOnDescription: true });
+  const picked = await context.prompts.pick<Item>(items, { title, placeHolder: vscode.l10n.t('Every pool of a region, or one identity pool'), matchOnDescription: true });
   return picked?.scope;
 }
 
 /** Every pool of the region with its name where known; undefined when cancelled or failed (reported). */
 async function listRegion(context: FileCommandsContext, region: string): Promise<PoolTarget[] | undefined> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Cognito Sync: listing the identity pools of ${region}`, cancellable: true }, async (_progress, token) => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cognito Sync: listing the identity pools of {0}', region), cancellable: true }, async (_progress, token) => {
     const pools = new Map<string, PoolTarget>();
     try {
       for await (const update of context.session.listPools(region)) {
@@ -126,7 +126,7 @@ async function listRegion(context: FileCommandsContext, region: string): Promise
       }
     } catch (error) {
       context.log.error(`Export: listing the identity pools of ${region} failed: ${messageOf(error)}`);
-      void context.prompts.notify('error', `Nothing was exported: listing the identity pools of ${region} failed. ${messageOf(error)}`);
+      void context.prompts.notify('error', vscode.l10n.t('Nothing was exported: listing the identity pools of {0} failed. {1}', region, messageOf(error)));
       return undefined;
     }
     return token.isCancellationRequested ? undefined : [...pools.values()];
@@ -139,13 +139,16 @@ function isInWorkspace(folder: vscode.Uri): boolean {
 
 /** "Exported N, skipped M, failed K", with a way to the files and, after failures, to the log. */
 function announce(report: ExportReport, context: FileCommandsContext): void {
-  const counts = `Exported ${report.exported.length}, skipped ${report.skipped.length}, failed ${report.failed.length} (to ${report.folder.fsPath}).`;
-  const message = report.cancelled ? `Export cancelled. ${counts}` : counts;
-  const reveal = isInWorkspace(report.folder) ? 'Reveal in Explorer' : 'Open Folder';
-  const actions = report.failed.length ? [reveal, 'Show Log'] : [reveal];
-  void context.prompts.notify(report.failed.length ? 'warning' : 'info', report.failed.length ? `${message} The failures are in the log.` : message, ...actions).then(async (action) => {
-    if (action === 'Show Log') context.log.show(true);
-    else if (action === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', report.exported[0] ?? report.folder);
-    else if (action === 'Open Folder') await vscode.commands.executeCommand('vscode.openFolder', report.folder, { forceNewWindow: true });
+  const counts = vscode.l10n.t('Exported {0}, skipped {1}, failed {2} (to {3}).', report.exported.length, report.skipped.length, report.failed.length, report.folder.fsPath);
+  const message = report.cancelled ? vscode.l10n.t('Export cancelled. {0}', counts) : counts;
+  const revealInExplorer = vscode.l10n.t('Reveal in Explorer');
+  const openFolder = vscode.l10n.t('Open Folder');
+  const showLog = vscode.l10n.t('Show Log');
+  const reveal = isInWorkspace(report.folder) ? revealInExplorer : openFolder;
+  const actions = report.failed.length ? [reveal, showLog] : [reveal];
+  void context.prompts.notify(report.failed.length ? 'warning' : 'info', report.failed.length ? vscode.l10n.t('{0} The failures are in the log.', message) : message, ...actions).then(async (action) => {
+    if (action === showLog) context.log.show(true);
+    else if (action === revealInExplorer) await vscode.commands.executeCommand('revealInExplorer', report.exported[0] ?? report.folder);
+    else if (action === openFolder) await vscode.commands.executeCommand('vscode.openFolder', report.folder, { forceNewWindow: true });
   });
 }

@@ -13,13 +13,13 @@ import { NoticeSeverity, showNotification } from './fileCommandPrompts';
 import { messageOf, poolLabel } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';
 
-const TITLE = 'Cognito Sync: Export Sync Data';
-export const EXPORT = 'Export';
-export const RESUME = 'Resume';
-export const OPEN_FOLDER = 'Open Folder';
-export const SHOW_DIFFERENCES = 'Show Differences';
-export const SHOW_LOG = 'Show Log';
-export const CHOOSE_ANOTHER = 'Choose Another Folder';
+const TITLE = vscode.l10n.t('Cognito Sync: Export Sync Data');
+export const EXPORT = vscode.l10n.t('Export');
+export const RESUME = vscode.l10n.t('Resume');
+export const OPEN_FOLDER = vscode.l10n.t('Open Folder');
+export const SHOW_DIFFERENCES = vscode.l10n.t('Show Differences');
+export const SHOW_LOG = vscode.l10n.t('Show Log');
+export const CHOOSE_ANOTHER = vscode.l10n.t('Choose Another Folder');
 
 /** The questions and notices of the command, replaceable by host tests (native dialogs cannot be driven there). */
 export interface ExportSyncDataPrompts {
@@ -91,16 +91,16 @@ export async function exportSyncData(argument: unknown, context: ExportSyncDataC
   const label = poolLabel(pool.identityPoolId, pool.name);
   const { prompts } = context;
   for (;;) {
-    const picked = await prompts.pickFolder({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: `${TITLE}: folder for ${label}` });
+    const picked = await prompts.pickFolder({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Export Here'), title: vscode.l10n.t('{0}: folder for {1}', TITLE, label) });
     if (!picked?.[0]) return undefined;
     const dir = picked[0].fsPath;
     const state = folderState(dir, pool.identityPoolId);
     if (state === 'complete') {
-      void prompts.notify('info', `${dir} already holds a complete export of ${label} (see its manifest.json).`);
+      void prompts.notify('info', vscode.l10n.t('{0} already holds a complete export of {1} (see its manifest.json).', dir, label));
       return undefined;
     }
     if (state === 'other') {
-      const again = await prompts.notify('warning', `${dir} is not empty. An export needs an empty folder (or one holding an unfinished export of ${label}, to resume).`, CHOOSE_ANOTHER);
+      const again = await prompts.notify('warning', vscode.l10n.t('{0} is not empty. An export needs an empty folder (or one holding an unfinished export of {1}, to resume).', dir, label), CHOOSE_ANOTHER);
       if (again === CHOOSE_ANOTHER) continue;
       return undefined;
     }
@@ -112,7 +112,7 @@ export async function exportSyncData(argument: unknown, context: ExportSyncDataC
       void prompts.notify('error', messageOf(error));
       return undefined;
     }
-    const action = await prompts.ask(resume ? `Resume the export of ${label}?` : `Export the sync data of ${label}?`, summary(target, usage, dir, context), resume ? RESUME : EXPORT);
+    const action = await prompts.ask(resume ? vscode.l10n.t('Resume the export of {0}?', label) : vscode.l10n.t('Export the sync data of {0}?', label), summary(target, usage, dir, context), resume ? RESUME : EXPORT);
     if (action !== EXPORT && action !== RESUME) return undefined;
     return run(target, dir, resume, usage, context);
   }
@@ -121,13 +121,13 @@ export async function exportSyncData(argument: unknown, context: ExportSyncDataC
 /** What the export will read, from DescribeIdentityPoolUsage (Cognito has no identity count). */
 function summary(target: ExportTarget, usage: PoolUsage, dir: string, context: ExportSyncDataContext): string {
   return [
-    `Identity pool: ${poolLabel(target.pool.identityPoolId, target.pool.name)}`,
-    `Profile: ${context.session.profileName}`,
-    `Region: ${usage.region}`,
-    target.identityId ? `Identity: ${target.identityId} only` : 'Identities: all of them, counted as they are listed (ListIdentities)',
-    `Data stored in the pool: ${usage.dataStorage === undefined ? 'unknown' : formatBytes(usage.dataStorage)}; sync sessions: ${usage.syncSessionsCount ?? 0}`,
-    `Folder: ${dir}`,
-    `Files: ${EXPORT_FORMATS.map((format) => FORMAT_FILES[format]).join(', ')}, manifest.json`,
+    vscode.l10n.t('Identity pool: {0}', poolLabel(target.pool.identityPoolId, target.pool.name)),
+    vscode.l10n.t('Profile: {0}', context.session.profileName),
+    vscode.l10n.t('Region: {0}', usage.region),
+    target.identityId ? vscode.l10n.t('Identity: {0} only', target.identityId) : vscode.l10n.t('Identities: all of them, counted as they are listed (ListIdentities)'),
+    vscode.l10n.t('Data stored in the pool: {0}; sync sessions: {1}', usage.dataStorage === undefined ? 'unknown' : formatBytes(usage.dataStorage), usage.syncSessionsCount ?? 0),
+    vscode.l10n.t('Folder: {0}', dir),
+    vscode.l10n.t('Files: {0}, manifest.json', EXPORT_FORMATS.map((format) => FORMAT_FILES[format]).join(', ')),
   ].join('\n');
 }
 
@@ -136,7 +136,7 @@ async function run(target: ExportTarget, dir: string, resume: boolean, usage: Po
   const label = poolLabel(target.pool.identityPoolId, target.pool.name);
   let result: ExportResult;
   try {
-    result = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting sync data of ${label}`, cancellable: true }, async (progress, token) => {
+    result = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting sync data of {0}', label), cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       let reported = 0;
@@ -166,26 +166,26 @@ async function run(target: ExportTarget, dir: string, resume: boolean, usage: Po
     log.error(`Export of ${label} to ${dir} failed: ${messageOf(error)}`);
     const resumable = fs.existsSync(path.join(dir, CHECKPOINT_FILE));
     const denied = error instanceof AwsError && error.kind === 'notAuthorized';
-    const action = await prompts.notify('error', `Export of ${label} failed: ${messageOf(error)}${resumable ? ' Resume continues where it stopped.' : ''}`, ...(resumable && !denied ? [RESUME] : []), SHOW_LOG);
+    const action = await prompts.notify('error', vscode.l10n.t('Export of {0} failed: {1}{2}', label, messageOf(error), resumable ? vscode.l10n.t(' Resume continues where it stopped.') : ''), ...(resumable && !denied ? [RESUME] : []), SHOW_LOG);
     if (action === RESUME) return run(target, dir, true, usage, context);
     if (action === SHOW_LOG) log.show(true);
     return undefined;
   }
-  const counts = `${result.counts.identities.toLocaleString('en-US')} identities, ${result.counts.records.toLocaleString('en-US')} records`;
+  const counts = vscode.l10n.t('{0} identities, {1} records', result.counts.identities.toLocaleString('en-US'), result.counts.records.toLocaleString('en-US'));
   if (result.status === 'cancelled') {
     log.info(`Export of ${label} to ${dir} cancelled after ${counts}; the checkpoint is in the folder.`);
-    const action = await prompts.notify('info', `Export of ${label} cancelled after ${counts}. Resume continues where it stopped (the checkpoint is in ${dir}).`, RESUME);
+    const action = await prompts.notify('info', vscode.l10n.t('Export of {0} cancelled after {1}. Resume continues where it stopped (the checkpoint is in {2}).', label, counts, dir), RESUME);
     return action === RESUME ? run(target, dir, true, usage, context) : result;
   }
   if (!result.verified) {
     const ids = [...new Set(result.mismatches.map((mismatch) => mismatch.identityId).filter(Boolean))];
     log.warn(`Export of ${label} to ${dir}: ${result.mismatches.length} difference(s) with Cognito Sync; identities to export again: ${ids.join(', ')}`);
-    const action = await prompts.notify('warning', `Exported ${counts} of ${label}, but ${ids.length} identit${ids.length === 1 ? 'y differs' : 'ies differ'} from what Cognito Sync reports (changed during the export?). The manifest lists them.`, SHOW_DIFFERENCES);
+    const action = await prompts.notify('warning', ids.length === 1 ? vscode.l10n.t('Exported {0} of {1}, but 1 identity differs from what Cognito Sync reports (changed during the export?). The manifest lists them.', counts, label) : vscode.l10n.t('Exported {0} of {1}, but {2} identities differ from what Cognito Sync reports (changed during the export?). The manifest lists them.', counts, label, ids.length), SHOW_DIFFERENCES);
     if (action === SHOW_DIFFERENCES) await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, MANIFEST_FILE)));
     return result;
   }
   log.info(`Export of ${label} to ${dir} complete and verified: ${counts}.`);
-  const action = await prompts.notify('info', `Exported ${counts} of ${label} to ${dir}: complete and verified.`, OPEN_FOLDER);
+  const action = await prompts.notify('info', vscode.l10n.t('Exported {0} of {1} to {2}: complete and verified.', counts, label, dir), OPEN_FOLDER);
   if (action === OPEN_FOLDER) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path.join(dir, MANIFEST_FILE)));
   return result;
 }

@@ -22,10 +22,10 @@ export interface FileCommandPrompts {
   notify(severity: NoticeSeverity, message: string, ...actions: string[]): Thenable<string | undefined>;
 }
 
-const OVERWRITE = 'Overwrite';
-const SKIP_EXISTING = 'Skip Existing';
-const APPLY = 'Apply';
-const SHOW_PROBLEMS = 'Show Problems';
+const OVERWRITE = vscode.l10n.t('Overwrite');
+const SKIP_EXISTING = vscode.l10n.t('Skip Existing');
+const APPLY = vscode.l10n.t('Apply');
+const SHOW_PROBLEMS = vscode.l10n.t('Show Problems');
 const MAX_LISTED_FILES = 10;
 
 export function defaultFileCommandPrompts(): FileCommandPrompts {
@@ -37,17 +37,17 @@ export function defaultFileCommandPrompts(): FileCommandPrompts {
         canSelectFiles: false,
         canSelectMany: false,
         defaultUri,
-        openLabel: 'Export Here',
-        title: 'Cognito Sync: Export Configuration to Folder',
+        openLabel: vscode.l10n.t('Export Here'),
+        title: vscode.l10n.t('Cognito Sync: Export Configuration to Folder'),
       });
       return picked?.[0];
     },
     existingFiles: async (folder, fileNames) => {
       const listed = fileNames.slice(0, MAX_LISTED_FILES).join('\n');
-      const more = fileNames.length > MAX_LISTED_FILES ? `\n…and ${fileNames.length - MAX_LISTED_FILES} more` : '';
+      const more = fileNames.length > MAX_LISTED_FILES ? vscode.l10n.t('\n…and {0} more', fileNames.length - MAX_LISTED_FILES) : '';
       const choice = await vscode.window.showWarningMessage(
-        fileNames.length === 1 ? `${fileNames[0]} already exists in ${folder.fsPath}.` : `${fileNames.length} of the files already exist in ${folder.fsPath}.`,
-        { modal: true, detail: `${listed}${more}\n\nOverwrite replaces them; Skip Existing keeps them and exports the other pools.` },
+        fileNames.length === 1 ? vscode.l10n.t('{0} already exists in {1}.', fileNames[0], folder.fsPath) : vscode.l10n.t('{0} of the files already exist in {1}.', fileNames.length, folder.fsPath),
+        { modal: true, detail: vscode.l10n.t('{0}{1}\n\nOverwrite replaces them; Skip Existing keeps them and exports the other pools.', listed, more) },
         OVERWRITE,
         SKIP_EXISTING,
       );

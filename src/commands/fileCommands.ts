@@ -66,14 +66,14 @@ export async function poolNameOf(context: FileCommandsContext, identityPoolId: s
 async function targetDocument(argument: unknown, context: FileCommandsContext, action: string): Promise<vscode.TextDocument | undefined> {
   const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
   if (!uri || !uri.path.endsWith(CONFIGURATION_FILE_SUFFIX)) {
-    void context.prompts.notify('error', `Nothing to ${action}: open a *${CONFIGURATION_FILE_SUFFIX} file first, or run the command from one in the Explorer.`);
+    void context.prompts.notify('error', vscode.l10n.t('Nothing to {0}: open a *{1} file first, or run the command from one in the Explorer.', action, CONFIGURATION_FILE_SUFFIX));
     return undefined;
   }
   try {
     // The open document when there is one, so unsaved edits count.
     return await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    void context.prompts.notify('error', `Cannot ${action} ${fileNameOf(uri)}: it cannot be read (${messageOf(error)}).`);
+    void context.prompts.notify('error', vscode.l10n.t('Cannot {0} {1}: it cannot be read ({2}).', action, fileNameOf(uri), messageOf(error)));
     return undefined;
   }
 }
@@ -84,12 +84,12 @@ function readConfiguration(document: vscode.TextDocument, context: FileCommandsC
   const { configuration, problems } = validateConfigurationText(document.getText());
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (!configuration) {
-    void context.prompts.notify('error', `Cannot ${action} ${file}: ${errors[0]?.message ?? 'it is not a Cognito Sync configuration.'} It must be the JSON input of aws cognito-sync set-identity-pool-configuration.`);
+    void context.prompts.notify('error', vscode.l10n.t('Cannot {0} {1}: {2} It must be the JSON input of aws cognito-sync set-identity-pool-configuration.', action, file, errors[0]?.message ?? vscode.l10n.t('it is not a Cognito Sync configuration.')));
     return undefined;
   }
   const poolIdError = errors.find((problem) => problem.path[0] === 'IdentityPoolId');
   if (poolIdError || !configuration.IdentityPoolId) {
-    void context.prompts.notify('error', `Cannot ${action} ${file}: it has no valid IdentityPoolId. ${poolIdError?.message ?? ''}`.trim());
+    void context.prompts.notify('error', vscode.l10n.t('Cannot {0} {1}: it has no valid IdentityPoolId. {2}', action, file, poolIdError?.message ?? '').trim());
     return undefined;
   }
   return configuration;
@@ -106,7 +106,7 @@ async function liveConfiguration(context: FileCommandsContext, identityPoolId: s
 }
 
 function diffTitle(identityPoolId: string, name: string | undefined, document: vscode.Uri): string {
-  return `${name ?? identityPoolId}: live ↔ ${fileNameOf(document)}`;
+  return vscode.l10n.t('{0}: live ↔ {1}', name ?? identityPoolId, fileNameOf(document));
 }
 
 /** Opens a diff of the live configuration (left, read-only) against the file (right, editable). */
@@ -116,7 +116,7 @@ export async function compareWithRemote(argument: unknown, context: FileCommands
   const configuration = readConfiguration(document, context, 'compare');
   if (!configuration) return false;
   const { IdentityPoolId: identityPoolId } = configuration;
-  const live = await liveConfiguration(context, identityPoolId, `Cannot compare ${fileNameOf(document.uri)} with identity pool ${identityPoolId}:`);
+  const live = await liveConfiguration(context, identityPoolId, vscode.l10n.t('Cannot compare {0} with identity pool {1}:', fileNameOf(document.uri), identityPoolId));
   if (!live) return false;
   const name = await poolNameOf(context, identityPoolId);
   await context.fileSystem.showLiveDiff(document.uri, identityPoolId, live, diffTitle(identityPoolId, name, document.uri));
@@ -125,10 +125,10 @@ export async function compareWithRemote(argument: unknown, context: FileCommands
 
 function describeProblems(document: vscode.TextDocument, problems: TextProblem[]): string {
   const lines = problems.slice(0, LISTED_PROBLEMS).map((problem) => {
-    const where = problem.offset !== undefined ? `line ${document.positionAt(problem.offset).line + 1}` : 'file';
-    return `• ${where}${problem.path.length ? ` (${problem.path.join('.')})` : ''}: ${problem.message}`;
+    const where = problem.offset !== undefined ? vscode.l10n.t('line {0}', document.positionAt(problem.offset).line + 1) : 'file';
+    return vscode.l10n.t('• {0}{1}: {2}', where, problem.path.length ? ` (${problem.path.join('.')})` : '', problem.message);
   });
-  if (problems.length > LISTED_PROBLEMS) lines.push(`…and ${problems.length - LISTED_PROBLEMS} more in the Problems panel.`);
+  if (problems.length > LISTED_PROBLEMS) lines.push(vscode.l10n.t('…and {0} more in the Problems panel.', problems.length - LISTED_PROBLEMS));
   return lines.join('\n');
 }
 
@@ -139,14 +139,14 @@ function describeProblems(document: vscode.TextDocument, problems: TextProblem[]
  */
 export async function applyConfiguration(argument: unknown, context: FileCommandsContext): Promise<ApplyOutcome> {
   if (!vscode.workspace.isTrusted) {
-    void context.prompts.notify('error', 'Apply Configuration is not available in an untrusted workspace: a file from an untrusted folder is never written to an identity pool. Trust the workspace first (Manage Workspace Trust).');
+    void context.prompts.notify('error', vscode.l10n.t('Apply Configuration is not available in an untrusted workspace: a file from an untrusted folder is never written to an identity pool. Trust the workspace first (Manage Workspace Trust).'));
     return 'untrusted';
   }
   const document = await targetDocument(argument, context, 'apply');
   if (!document) return 'noTarget';
   const file = fileNameOf(document.uri);
   if (document.uri.scheme === CONFIGURATION_SCHEME) {
-    void context.prompts.notify('error', `${file} is the pool's own configuration document: save it (Ctrl+S) to write it to the pool.`);
+    void context.prompts.notify('error', vscode.l10n.t('{0} is the pool\'s own configuration document: save it (Ctrl+S) to write it to the pool.', file));
     return 'noTarget';
   }
 
@@ -154,8 +154,8 @@ export async function applyConfiguration(argument: unknown, context: FileCommand
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (!configuration || errors.length) {
     const showProblems = await context.prompts.refuseApply(
-      `${file} was not applied: it has ${errors.length} problem${errors.length === 1 ? '' : 's'}.`,
-      `${describeProblems(document, errors)}\n\nFix ${errors.length === 1 ? 'it' : 'them'} and apply again. Nothing was written.`,
+      errors.length === 1 ? vscode.l10n.t('{0} was not applied: it has 1 problem.', file) : vscode.l10n.t('{0} was not applied: it has {1} problems.', file, errors.length),
+      errors.length === 1 ? vscode.l10n.t('{0}\n\nFix it and apply again. Nothing was written.', describeProblems(document, errors)) : vscode.l10n.t('{0}\n\nFix them and apply again. Nothing was written.', describeProblems(document, errors)),
     );
     if (showProblems) {
       await vscode.window.showTextDocument(document);
@@ -167,36 +167,36 @@ export async function applyConfiguration(argument: unknown, context: FileCommand
   const { IdentityPoolId: identityPoolId } = configuration;
   const profile = context.session.profileName;
   const region = regionOfPoolId(identityPoolId) ?? '';
-  const live = await liveConfiguration(context, identityPoolId, `${file} was not applied to identity pool ${identityPoolId}:`);
+  const live = await liveConfiguration(context, identityPoolId, vscode.l10n.t('{0} was not applied to identity pool {1}:', file, identityPoolId));
   if (!live) return 'failed';
   const name = await poolNameOf(context, identityPoolId);
   const pool = poolLabel(identityPoolId, name);
   if (sameConfiguration(live, configuration)) {
-    void context.prompts.notify('info', `Identity pool ${pool} already has the configuration of ${file}: nothing to apply.`);
+    void context.prompts.notify('info', vscode.l10n.t('Identity pool {0} already has the configuration of {1}: nothing to apply.', pool, file));
     return 'unchanged';
   }
 
   await context.fileSystem.showLiveDiff(document.uri, identityPoolId, live, diffTitle(identityPoolId, name, document.uri));
   const changes = describeChanges(live, configuration);
   const confirmed = await context.prompts.confirmApply(
-    `Apply ${file} to identity pool ${pool}?`,
-    `Pool: ${name ?? '(name unavailable)'}\nPool ID: ${identityPoolId}\nProfile: ${profile}\nRegion: ${region}\n\nChanges:\n${changes.map((change) => `• ${change}`).join('\n')}`,
+    vscode.l10n.t('Apply {0} to identity pool {1}?', file, pool),
+    vscode.l10n.t('Pool: {0}\nPool ID: {1}\nProfile: {2}\nRegion: {3}\n\nChanges:\n{4}', name ?? vscode.l10n.t('(name unavailable)'), identityPoolId, profile, region, changes.map((change) => `• ${change}`).join('\n')),
   );
   if (!confirmed) return 'declined';
 
   try {
     const outcome = await context.fileSystem.saveChecked({ profile, identityPoolId, poolName: name }, live, configuration, document.uri, 'compared');
     if (outcome.status !== 'saved') {
-      const why = outcome.status === 'declined' ? 'its configuration was changed on AWS after the diff was shown' : 'its configuration changed again while you decided';
-      void context.prompts.notify('warning', `${file} was not applied to identity pool ${pool}: ${why}. Nothing was written; compare and apply again.`);
+      const why = outcome.status === 'declined' ? vscode.l10n.t('its configuration was changed on AWS after the diff was shown') : vscode.l10n.t('its configuration changed again while you decided');
+      void context.prompts.notify('warning', vscode.l10n.t('{0} was not applied to identity pool {1}: {2}. Nothing was written; compare and apply again.', file, pool, why));
       return 'notApplied';
     }
   } catch (error) {
     context.log.error(`${file} was not applied to identity pool ${pool}: ${messageOf(error)}`);
-    void context.prompts.notify('error', `${file} was not applied to identity pool ${pool}: ${messageOf(error)}`);
+    void context.prompts.notify('error', vscode.l10n.t('{0} was not applied to identity pool {1}: {2}', file, pool, messageOf(error)));
     return 'failed';
   }
   context.log.info(`Applied ${file} to identity pool ${pool} (profile ${profile}).`);
-  void context.prompts.notify('info', `Applied ${file} to identity pool ${pool} (profile ${profile}, ${region}).`);
+  void context.prompts.notify('info', vscode.l10n.t('Applied {0} to identity pool {1} (profile {2}, {3}).', file, pool, profile, region));
   return 'applied';
 }

@@ -25,7 +25,7 @@ export interface IacResult {
 /** The last format asked for, offered first next time (this window only). */
 let lastChoice: IacChoice = { format: 'cloudformation-yaml', withRoles: false };
 
-const TITLES: Record<IacMode, string> = { export: 'Cognito Sync: Export as Infrastructure as Code', copy: 'Cognito Sync: Copy as Infrastructure as Code' };
+const TITLES: Record<IacMode, string> = { export: vscode.l10n.t('Cognito Sync: Export as Infrastructure as Code'), copy: vscode.l10n.t('Cognito Sync: Copy as Infrastructure as Code') };
 
 function isRegionTarget(value: unknown): value is { region: string } {
   return typeof value === 'object' && value !== null && typeof (value as { region?: unknown }).region === 'string' && (value as { identityPoolId?: unknown }).identityPoolId === undefined;
@@ -50,7 +50,7 @@ export async function exportInfrastructureCode(argument: unknown, context: IacCo
   if (!picked) return undefined;
   const pool = 'pools' in picked ? picked.pools[0] : undefined;
   const scope: IacScope = pool ? { identityPoolId: pool.identityPoolId } : { region: (picked as { region: string }).region };
-  const label = pool ? poolLabel(pool.identityPoolId, pool.name) : `the identity pools of ${(picked as { region: string }).region}`;
+  const label = pool ? poolLabel(pool.identityPoolId, pool.name) : vscode.l10n.t('the identity pools of {0}', (picked as { region: string }).region);
 
   const choice = await context.iacPrompts.pickFormat(title, lastChoice);
   if (!choice) return undefined;
@@ -60,27 +60,27 @@ export async function exportInfrastructureCode(argument: unknown, context: IacCo
 
   let pools;
   try {
-    pools = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Cognito Sync: reading ${label}`, cancellable: true }, (progress, token) =>
-      readPools(context.session, scope, (read, total) => progress.report({ message: `${read} of ${total}`, increment: 100 / total }), () => token.isCancellationRequested).then((read) => (token.isCancellationRequested ? undefined : read)),
+    pools = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cognito Sync: reading {0}', label), cancellable: true }, (progress, token) =>
+      readPools(context.session, scope, (read, total) => progress.report({ message: vscode.l10n.t('{0} of {1}', read, total), increment: 100 / total }), () => token.isCancellationRequested).then((read) => (token.isCancellationRequested ? undefined : read)),
     );
   } catch (error) {
     context.log.error(`${title}: reading ${label} failed: ${messageOf(error)}`);
-    void context.prompts.notify('error', `Nothing was exported: reading ${label} failed. ${messageOf(error)}`, 'Show Log').then((action) => action && context.log.show(true));
+    void context.prompts.notify('error', vscode.l10n.t('Nothing was exported: reading {0} failed. {1}', label, messageOf(error)), vscode.l10n.t('Show Log')).then((action) => action && context.log.show(true));
     return undefined;
   }
   if (!pools) return undefined;
   if (pools.length === 0) {
-    void context.prompts.notify('info', `There are no identity pools in ${'region' in scope ? scope.region : scope.identityPoolId} for profile ${context.session.profileName}: nothing was exported.`);
+    void context.prompts.notify('info', vscode.l10n.t('There are no identity pools in {0} for profile {1}: nothing was exported.', 'region' in scope ? scope.region : scope.identityPoolId, context.session.profileName));
     return undefined;
   }
   const text = generateInfrastructureCode(pools, choice.format, { withRoles: choice.withRoles });
   // The pool's name is known now even when the tree had not listed it.
   const poolName = pool ? pool.name || pools[0].identity.IdentityPoolName || undefined : undefined;
-  const what = `${FORMAT_INFO[choice.format].label}${choice.withRoles ? ' with roles' : ''} of ${pool ? poolLabel(pool.identityPoolId, poolName) : label}`;
+  const what = vscode.l10n.t('{0}{1} of {2}', FORMAT_INFO[choice.format].label, choice.withRoles ? vscode.l10n.t(' with roles') : '', pool ? poolLabel(pool.identityPoolId, poolName) : label);
 
   if (destination === 'clipboard') {
     await vscode.env.clipboard.writeText(text);
-    void context.prompts.notify('info', `Copied the ${what} to the clipboard.`);
+    void context.prompts.notify('info', vscode.l10n.t('Copied the {0} to the clipboard.', what));
     return { text, choice, destination };
   }
   if (destination === 'editor') {
@@ -95,10 +95,10 @@ export async function exportInfrastructureCode(argument: unknown, context: IacCo
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   } catch (error) {
-    void context.prompts.notify('error', `The ${what} was not saved to ${uri.fsPath}: ${messageOf(error)}. Choose another file.`);
+    void context.prompts.notify('error', vscode.l10n.t('The {0} was not saved to {1}: {2}. Choose another file.', what, uri.fsPath, messageOf(error)));
     return undefined;
   }
   await vscode.window.showTextDocument(uri);
-  void context.prompts.notify('info', `Saved the ${what} to ${uri.fsPath}.`);
+  void context.prompts.notify('info', vscode.l10n.t('Saved the {0} to {1}.', what, uri.fsPath));
   return { text, choice, destination, uri };
 }

@@ -23,10 +23,10 @@ export interface IacPrompts {
 type FormatItem = vscode.QuickPickItem & { format?: IacFormat; roles?: true };
 
 const FORMAT_DETAIL: Record<IacFormat, string> = {
-  'cloudformation-yaml': 'AWS::Cognito::IdentityPool with PushSync, CognitoStreams, CognitoEvents; AWS::Lambda::Permission for the sync trigger',
-  'cloudformation-json': 'The same template as JSON',
-  cdk: 'A stack file with the L1 CfnIdentityPool, CfnPermission and CfnRole (the L2 IdentityPool has no sync settings)',
-  terraform: 'awscc_cognito_identity_pool (the aws provider has no push sync, streams or events)',
+  'cloudformation-yaml': vscode.l10n.t('AWS::Cognito::IdentityPool with PushSync, CognitoStreams, CognitoEvents; AWS::Lambda::Permission for the sync trigger'),
+  'cloudformation-json': vscode.l10n.t('The same template as JSON'),
+  cdk: vscode.l10n.t('A stack file with the L1 CfnIdentityPool, CfnPermission and CfnRole (the L2 IdentityPool has no sync settings)'),
+  terraform: vscode.l10n.t('awscc_cognito_identity_pool (the aws provider has no push sync, streams or events)'),
 };
 
 /**
@@ -35,12 +35,12 @@ const FORMAT_DETAIL: Record<IacFormat, string> = {
  */
 function pickFormat(title: string, initial: IacChoice): Promise<IacChoice | undefined> {
   const formats: FormatItem[] = IAC_FORMATS.map((format) => ({ label: FORMAT_INFO[format].label, detail: FORMAT_DETAIL[format], format }));
-  const roles: FormatItem = { label: '$(shield) With roles', detail: 'Also define the push sync and streams roles (AWS::IAM::Role, trust: cognito-sync.amazonaws.com) and use them', roles: true };
+  const roles: FormatItem = { label: '$(shield) With roles', detail: vscode.l10n.t('Also define the push sync and streams roles (AWS::IAM::Role, trust: cognito-sync.amazonaws.com) and use them'), roles: true };
   const quickPick = vscode.window.createQuickPick<FormatItem>();
   quickPick.title = title;
   quickPick.canSelectMany = true;
-  quickPick.placeholder = 'Check one format (and With roles if wanted), then press Enter';
-  quickPick.items = [{ label: 'Format', kind: vscode.QuickPickItemKind.Separator }, ...formats, { label: 'Options', kind: vscode.QuickPickItemKind.Separator }, roles];
+  quickPick.placeholder = vscode.l10n.t('Check one format (and With roles if wanted), then press Enter');
+  quickPick.items = [{ label: vscode.l10n.t('Format'), kind: vscode.QuickPickItemKind.Separator }, ...formats, { label: vscode.l10n.t('Options'), kind: vscode.QuickPickItemKind.Separator }, roles];
   quickPick.selectedItems = [formats.find((item) => item.format === initial.format)!, ...(initial.withRoles ? [roles] : [])];
   let chosenFormat: FormatItem | undefined = quickPick.selectedItems[0];
   return new Promise((resolve) => {
@@ -55,7 +55,7 @@ function pickFormat(title: string, initial: IacChoice): Promise<IacChoice | unde
     });
     quickPick.onDidAccept(() => {
       if (!chosenFormat?.format) {
-        quickPick.placeholder = 'Check one of the formats first';
+        quickPick.placeholder = vscode.l10n.t('Check one of the formats first');
         return;
       }
       result = { format: chosenFormat.format, withRoles: quickPick.selectedItems.includes(roles) };
@@ -77,9 +77,9 @@ export function defaultIacPrompts(): IacPrompts {
         { label: '$(new-file) Open in an untitled editor', destination: 'editor' },
         { label: '$(save-as) Save to a file…', destination: 'file' },
       ];
-      return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Where to write it' }))?.destination;
+      return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Where to write it') }))?.destination;
     },
     saveUri: (title, defaultUri, format) =>
-      vscode.window.showSaveDialog({ title, defaultUri, saveLabel: 'Export', filters: { [FORMAT_INFO[format].label]: [FORMAT_INFO[format].extension.slice(1)] } }),
+      vscode.window.showSaveDialog({ title, defaultUri, saveLabel: vscode.l10n.t('Export'), filters: { [FORMAT_INFO[format].label]: [FORMAT_INFO[format].extension.slice(1)] } }),
   };
 }

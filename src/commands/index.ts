@@ -10,6 +10,7 @@ import { exportConfiguration } from './exportCommand';
 import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
+import { HealthReportPrompts, defaultHealthReportPrompts, showHealthReport } from './healthReport';
 import { IacPrompts, defaultIacPrompts } from './iacPrompts';
 import { newConfigurationFile } from './newFileCommand';
 import { copyIdentityPoolId, copyValue, openConfiguration, openConfigurationAsJson } from './poolCommands';
@@ -39,6 +40,8 @@ export interface CommandPrompts {
   exportSyncDataPrompts: ExportSyncDataPrompts;
   /** The questions of Export / Copy as Infrastructure as Code. */
   iacPrompts: IacPrompts;
+  /** The source pick, folder and save pickers, progress and notices of Show Pool Health Report. */
+  healthReportPrompts: HealthReportPrompts;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails }: CommandDependencies): CommandPrompts {
@@ -47,6 +50,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
   const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
   const exportCommands = { session, tree, log, prompts: defaultExportSyncDataPrompts(), toolVersion: String(context.extension.packageJSON.version) };
   const iacCommands = { ...fileCommands, iacPrompts: defaultIacPrompts() };
+  const healthReport = { session, tree, log, prompts: defaultHealthReportPrompts(), extensionUri: context.extensionUri };
   // The IaC generators (and the YAML library) load on first use, not at activation.
   const exportInfrastructureCode = async (target: unknown, mode: 'export' | 'copy') => (await import('./iacCommand')).exportInfrastructureCode(target, iacCommands, mode);
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -69,6 +73,7 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
     'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
     'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
+    'cognitoSync.showHealthReport': (target?: unknown) => showHealthReport(target, healthReport),
     'cognitoSync.newConfigurationFile': (target?: unknown) => newConfigurationFile(target, fileCommands),
     'cognitoSync.exportConfiguration': (target?: unknown) => exportConfiguration(target, fileCommands),
     'cognitoSync.exportInfrastructureCode': (target?: unknown) => exportInfrastructureCode(target, 'export'),
@@ -92,5 +97,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, dataCommands };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, healthReportPrompts: healthReport.prompts, dataCommands };
 }

@@ -16,7 +16,7 @@ import { PoolTarget, poolOfActiveProfile } from './poolCommands';
  * apply while it is edited.
  */
 export async function newConfigurationFile(argument: unknown, context: FileCommandsContext): Promise<vscode.Uri | undefined> {
-  const choice = argument === undefined ? await pickPoolOrBlank(context) : await poolOfActiveProfile(argument, context.tree, context.session, 'Cognito Sync: New Configuration File');
+  const choice = argument === undefined ? await pickPoolOrBlank(context) : await poolOfActiveProfile(argument, context.tree, context.session, vscode.l10n.t('Cognito Sync: New Configuration File'));
   if (!choice) return undefined;
 
   let text: string;
@@ -30,7 +30,7 @@ export async function newConfigurationFile(argument: unknown, context: FileComma
     try {
       live = await context.session.getConfiguration(choice.identityPoolId);
     } catch (error) {
-      void context.prompts.notify('error', `No configuration file was created: ${messageOf(error)}`);
+      void context.prompts.notify('error', vscode.l10n.t('No configuration file was created: {0}', messageOf(error)));
       return undefined;
     }
     const name = choice.name ?? (await poolNameOf(context, choice.identityPoolId));
@@ -52,16 +52,16 @@ export async function newConfigurationFile(argument: unknown, context: FileComma
 async function pickPoolOrBlank(context: FileCommandsContext): Promise<PoolTarget | 'blank' | undefined> {
   type Item = vscode.QuickPickItem & { target: PoolTarget | 'blank' };
   const items: (Item | vscode.QuickPickItem)[] = [
-    { label: '$(new-file) Blank template', description: 'a placeholder identity pool id to fill in', target: 'blank' } as Item,
+    { label: '$(new-file) Blank template', description: vscode.l10n.t('a placeholder identity pool id to fill in'), target: 'blank' } as Item,
   ];
   const pools = context.tree.listedPools();
   if (pools.length) {
-    items.push({ label: 'Identity pools', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Identity pools'), kind: vscode.QuickPickItemKind.Separator });
     items.push(...pools.map((pool): Item => ({ label: pool.name ?? pool.identityPoolId, description: pool.identityPoolId, target: { identityPoolId: pool.identityPoolId, name: pool.name } })));
   }
   const picked = await context.prompts.pick<Item>(items, {
-    title: 'Cognito Sync: New Configuration File',
-    placeHolder: pools.length ? 'A blank template, or the live configuration of an identity pool' : 'A blank template (open the Cognito Sync view to list your pools)',
+    title: vscode.l10n.t('Cognito Sync: New Configuration File'),
+    placeHolder: pools.length ? vscode.l10n.t('A blank template, or the live configuration of an identity pool') : vscode.l10n.t('A blank template (open the Cognito Sync view to list your pools)'),
     matchOnDescription: true,
   });
   return picked?.target;

@@ -31,27 +31,27 @@ async function poolFrom(argument: unknown, tree: PoolsTreeProvider, title: strin
   }
   const pools = tree.listedPools();
   if (pools.length === 0) {
-    void vscode.window.showInformationMessage('No identity pools are listed yet: open the Cognito Sync view and let it list your pools first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No identity pools are listed yet: open the Cognito Sync view and let it list your pools first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     pools.map((pool) => ({ label: pool.name ?? pool.identityPoolId, description: pool.identityPoolId, pool })),
-    { title, placeHolder: 'Identity pool', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Identity pool'), matchOnDescription: true },
   );
   return picked ? { identityPoolId: picked.pool.identityPoolId, name: picked.pool.name } : undefined;
 }
 
 export async function copyIdentityPoolId(argument: unknown, tree: PoolsTreeProvider): Promise<void> {
-  const pool = await poolFrom(argument, tree, 'Cognito Sync: Copy Identity Pool ID');
+  const pool = await poolFrom(argument, tree, vscode.l10n.t('Cognito Sync: Copy Identity Pool ID'));
   if (!pool) return;
   await vscode.env.clipboard.writeText(pool.identityPoolId);
-  vscode.window.setStatusBarMessage(`Copied ${pool.identityPoolId}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', pool.identityPoolId), 3000);
 }
 
 export async function copyValue(argument: unknown): Promise<void> {
   if (!isNode(argument) || argument.kind !== 'detail' || !argument.copyValue) return;
   await vscode.env.clipboard.writeText(argument.copyValue);
-  vscode.window.setStatusBarMessage(`Copied ${argument.label}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', argument.label), 3000);
 }
 
 /** Like poolFrom, but only a pool of the active profile: another profile's gets a warning and undefined. */
@@ -60,7 +60,7 @@ export async function poolOfActiveProfile(argument: unknown, tree: PoolsTreeProv
   if (!pool) return undefined;
   const profile = pool.profile ?? session.profileName;
   if (profile !== session.profileName) {
-    void vscode.window.showWarningMessage(`Identity pool ${pool.identityPoolId} was asked for with AWS profile ${profile}, but the active profile is ${session.profileName}. Switch profiles first (Cognito Sync: Select AWS Profile).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Identity pool {0} was asked for with AWS profile {1}, but the active profile is {2}. Switch profiles first (Cognito Sync: Select AWS Profile).', pool.identityPoolId, profile, session.profileName));
     return undefined;
   }
   return { ...pool, profile };
@@ -73,7 +73,7 @@ async function poolDocumentUri(argument: unknown, tree: PoolsTreeProvider, sessi
 
 /** Opens a pool's configuration in the form editor. */
 export async function openConfiguration(argument: unknown, tree: PoolsTreeProvider, session: AwsSession): Promise<void> {
-  const uri = await poolDocumentUri(argument, tree, session, 'Cognito Sync: Edit Configuration');
+  const uri = await poolDocumentUri(argument, tree, session, vscode.l10n.t('Cognito Sync: Edit Configuration'));
   if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, CONFIGURATION_EDITOR_VIEW_TYPE);
 }
 
@@ -84,6 +84,6 @@ export async function openConfigurationAsJson(argument: unknown, tree: PoolsTree
     await vscode.commands.executeCommand('vscode.openWith', argument, 'default', vscode.ViewColumn.Beside);
     return;
   }
-  const uri = await poolDocumentUri(argument, tree, session, 'Cognito Sync: Open Configuration as JSON');
+  const uri = await poolDocumentUri(argument, tree, session, vscode.l10n.t('Cognito Sync: Open Configuration as JSON'));
   if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
 }

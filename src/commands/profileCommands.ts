@@ -7,9 +7,9 @@ import { profileKindLabel, regionName } from '../explorer/presentation';
 export async function selectProfile(session: AwsSession): Promise<void> {
   const snapshot = await session.listProfiles();
   if (snapshot.profiles.length === 0) {
-    const open = 'Open AWS Config File';
+    const open = vscode.l10n.t('Open AWS Config File');
     const choice = await vscode.window.showWarningMessage(
-      `No AWS profile found in ${snapshot.files.configFile} or ${snapshot.files.credentialsFile}. Add one (for example with "aws configure") and try again.`,
+      vscode.l10n.t('No AWS profile found in {0} or {1}. Add one (for example with "aws configure") and try again.', snapshot.files.configFile, snapshot.files.credentialsFile),
       open,
     );
     if (choice === open) await vscode.commands.executeCommand('cognitoSync.openAwsConfigFile');
@@ -19,13 +19,13 @@ export async function selectProfile(session: AwsSession): Promise<void> {
   const items = snapshot.profiles.map((profile) => ({
     label: profile.name === active ? `$(check) ${profile.name}` : profile.name,
     description: [profileKindLabel(profile.kind), profile.region].filter(Boolean).join(' · '),
-    detail: profile.endpointUrl ? `endpoint ${profile.endpointUrl}` : undefined,
+    detail: profile.endpointUrl ? vscode.l10n.t('endpoint {0}', profile.endpointUrl) : undefined,
     profileName: profile.name,
   }));
   items.sort((a, b) => (a.profileName === active ? -1 : b.profileName === active ? 1 : 0));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Cognito Sync: Select AWS Profile',
-    placeHolder: `Current profile: ${active}`,
+    title: vscode.l10n.t('Cognito Sync: Select AWS Profile'),
+    placeHolder: vscode.l10n.t('Current profile: {0}', active),
     matchOnDescription: true,
   });
   if (!picked || picked.profileName === active) return;
@@ -34,8 +34,8 @@ export async function selectProfile(session: AwsSession): Promise<void> {
 
 export async function selectRegions(current: readonly string[]): Promise<void> {
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { region: string }>();
-  picker.title = 'Cognito Sync: Select Regions';
-  picker.placeholder = 'Regions whose identity pools are listed';
+  picker.title = vscode.l10n.t('Cognito Sync: Select Regions');
+  picker.placeholder = vscode.l10n.t('Regions whose identity pools are listed');
   picker.canSelectMany = true;
   picker.items = COGNITO_SYNC_REGIONS.map((region) => ({ label: region, description: regionName(region), region }));
   picker.selectedItems = picker.items.filter((item) => current.includes(item.region));
@@ -47,7 +47,7 @@ export async function selectRegions(current: readonly string[]): Promise<void> {
   picker.dispose();
   if (!chosen) return;
   if (chosen.length === 0) {
-    void vscode.window.showWarningMessage('No region selected: Cognito Sync keeps listing the profile\'s region.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No region selected: Cognito Sync keeps listing the profile\'s region.'));
   }
   await vscode.workspace.getConfiguration('cognitoSync').update('regions', chosen, vscode.ConfigurationTarget.Global);
 }

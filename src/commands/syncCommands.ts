@@ -45,9 +45,9 @@ export interface SyncCommandContext {
   prompts: SyncCommandPrompts;
 }
 
-const EDIT_CONFIGURATION = 'Edit Configuration';
-const EDIT_AGAIN = 'Edit Again';
-const FOLLOW_PROGRESS = 'Follow Progress';
+const EDIT_CONFIGURATION = vscode.l10n.t('Edit Configuration');
+const EDIT_AGAIN = vscode.l10n.t('Edit Again');
+const FOLLOW_PROGRESS = vscode.l10n.t('Follow Progress');
 /** Polling of GetBulkPublishDetails: 1 s, then doubling up to 5 s, so a long publish costs few requests. */
 const POLL_FIRST_MS = 1000;
 const POLL_MAX_MS = 5000;
@@ -68,7 +68,7 @@ function notifyAndForget(prompts: SyncCommandPrompts, severity: NoticeSeverity, 
 /** What the input box says about the text typed so far (an empty box clears the trigger). */
 function syncTriggerValidation(text: string, current: string, pool: { region?: string; accountId?: string }): vscode.InputBoxValidationMessage | undefined {
   const arn = text.trim();
-  if (arn === '') return current ? { message: 'Empty: the sync trigger is removed (you are asked to confirm).', severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+  if (arn === '') return current ? { message: vscode.l10n.t('Empty: the sync trigger is removed (you are asked to confirm).'), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
   const problem = checkSyncTrigger(arn, pool);
   if (!problem) return undefined;
   return { message: problem.message, severity: problem.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning };
@@ -76,7 +76,7 @@ function syncTriggerValidation(text: string, current: string, pool: { region?: s
 
 /** Sets or clears a pool's sync trigger (the Lambda function invoked when a dataset is synchronized). */
 export async function setSyncTrigger(argument: unknown, context: SyncCommandContext): Promise<void> {
-  const pool = await poolOfActiveProfile(argument, context.tree, context.session, 'Cognito Sync: Set Sync Trigger');
+  const pool = await poolOfActiveProfile(argument, context.tree, context.session, vscode.l10n.t('Cognito Sync: Set Sync Trigger'));
   if (pool) await editSyncTrigger(pool, context);
 }
 
@@ -93,7 +93,7 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
   }
   const current = events.value.SyncTrigger ?? '';
   const accountId = configuration.status === 'fulfilled' ? accountOfConfiguration(configuration.value) : undefined;
-  const title = `Cognito Sync: Sync Trigger of ${label}`;
+  const title = vscode.l10n.t('Cognito Sync: Sync Trigger of {0}', label);
   // The picker first (a retry after a failure goes straight back to the text typed).
   let picked: FunctionChoice = 'type';
   if (draft === undefined && region) {
@@ -106,7 +106,7 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
       ? picked.arn
       : await prompts.inputBox({
           title,
-          prompt: `The Lambda function Cognito Sync invokes when a dataset of this pool is synchronized (pool in ${region}${accountId ? `, account ${accountId}` : ''}). Empty: remove the trigger. ${DEVELOPER_CREDENTIALS_NOTE}`,
+          prompt: vscode.l10n.t('The Lambda function Cognito Sync invokes when a dataset of this pool is synchronized (pool in {0}{1}). Empty: remove the trigger. {2}', String(region), accountId ? vscode.l10n.t(', account {0}', accountId) : '', DEVELOPER_CREDENTIALS_NOTE),
           placeHolder: `arn:aws:lambda:${region}:${accountId ?? '123456789012'}:function:my-function`,
           value: draft ?? current,
           ignoreFocusOut: true,
@@ -115,17 +115,17 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
   if (typed === undefined) return;
   const arn = typed.trim();
   if (arn === current) {
-    vscode.window.setStatusBarMessage(arn ? `Sync trigger of ${label} unchanged` : `${label} has no sync trigger: nothing to clear`, 4000);
+    vscode.window.setStatusBarMessage(arn ? vscode.l10n.t('Sync trigger of {0} unchanged', label) : vscode.l10n.t('{0} has no sync trigger: nothing to clear', label), 4000);
     return;
   }
   if (arn === '') {
-    const confirmed = await prompts.confirm(`Clear sync trigger of ${label}?`, `${current} will no longer be invoked when a dataset of this pool is synchronized.`, 'Clear');
+    const confirmed = await prompts.confirm(vscode.l10n.t('Clear sync trigger of {0}?', label), vscode.l10n.t('{0} will no longer be invoked when a dataset of this pool is synchronized.', current), vscode.l10n.t('Clear'));
     if (!confirmed) return;
   } else {
     // VS Code's input box never accepts a value with an error; this guards other callers.
     const problem = checkSyncTrigger(arn, { region, accountId });
     if (problem?.severity === 'error') {
-      notifyAndForget(prompts, 'error', `Sync trigger of ${label} not set: ${problem.message}`, [EDIT_AGAIN], () => editSyncTrigger(pool, context, typed));
+      notifyAndForget(prompts, 'error', vscode.l10n.t('Sync trigger of {0} not set: {1}', label, problem.message), [EDIT_AGAIN], () => editSyncTrigger(pool, context, typed));
       return;
     }
   }
@@ -137,16 +137,16 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
   }
   tree.refreshPool(pool.identityPoolId);
   if (!arn) {
-    notifyAndForget(prompts, 'info', `Sync trigger of ${label} cleared.`);
+    notifyAndForget(prompts, 'info', vscode.l10n.t('Sync trigger of {0} cleared.', label));
     return;
   }
   const permission = await triggerPermissionState(session, pool.identityPoolId, arn, accountId);
   if (permission.state === 'missing') {
-    const message = `Sync trigger of ${label} set to ${arn}, but the function's resource policy does not let Cognito Sync (cognito-sync.amazonaws.com) invoke it for this pool.`;
+    const message = vscode.l10n.t('Sync trigger of {0} set to {1}, but the function\'s resource policy does not let Cognito Sync (cognito-sync.amazonaws.com) invoke it for this pool.', label, arn);
     notifyAndForget(prompts, 'warning', message, [ADD_PERMISSION], () => addTriggerPermission(session, prompts, pool.identityPoolId, label, arn, permission.accountId));
   } else if (permission.state === 'unknown') {
-    notifyAndForget(prompts, 'info', `Sync trigger of ${label} set to ${arn}. Whether Cognito Sync may invoke it was not checked: ${permission.reason}`);
-  } else notifyAndForget(prompts, 'info', `Sync trigger of ${label} set to ${arn}.`);
+    notifyAndForget(prompts, 'info', vscode.l10n.t('Sync trigger of {0} set to {1}. Whether Cognito Sync may invoke it was not checked: {2}', label, arn, permission.reason));
+  } else notifyAndForget(prompts, 'info', vscode.l10n.t('Sync trigger of {0} set to {1}.', label, arn));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,8 +154,8 @@ async function editSyncTrigger(pool: PoolTarget, context: SyncCommandContext, dr
 
 /** Why the pool's streams configuration cannot take a bulk publish, or undefined when it can. */
 function streamingProblem(streams: { StreamName?: string; StreamingStatus?: string } | undefined): string | undefined {
-  if (!streams?.StreamName) return 'it has no Kinesis stream set (Cognito Streams)';
-  if (streams.StreamingStatus !== 'ENABLED') return `streaming to its stream ${streams.StreamName} is ${streams.StreamingStatus ?? 'not enabled'}`;
+  if (!streams?.StreamName) return vscode.l10n.t('it has no Kinesis stream set (Cognito Streams)');
+  if (streams.StreamingStatus !== 'ENABLED') return vscode.l10n.t('streaming to its stream {0} is {1}', streams.StreamName, streams.StreamingStatus ?? vscode.l10n.t('not enabled'));
   return undefined;
 }
 
@@ -166,7 +166,7 @@ function streamingProblem(streams: { StreamName?: string; StreamingStatus?: stri
  */
 export async function bulkPublish(argument: unknown, context: SyncCommandContext): Promise<BulkPublishDetails | undefined> {
   const { session, tree, prompts } = context;
-  const pool = await poolOfActiveProfile(argument, tree, session, 'Cognito Sync: Bulk Publish');
+  const pool = await poolOfActiveProfile(argument, tree, session, vscode.l10n.t('Cognito Sync: Bulk Publish'));
   if (!pool) return undefined;
   const label = poolLabel(pool);
   const region = regionOfPoolId(pool.identityPoolId) ?? '';
@@ -184,7 +184,7 @@ export async function bulkPublish(argument: unknown, context: SyncCommandContext
     notifyAndForget(
       prompts,
       'error',
-      `Bulk publish of ${label} refused: ${problem}. A bulk publish sends the pool's datasets to its Kinesis stream, so set a stream and StreamingStatus ENABLED first.`,
+      vscode.l10n.t('Bulk publish of {0} refused: {1}. A bulk publish sends the pool\'s datasets to its Kinesis stream, so set a stream and StreamingStatus ENABLED first.', label, problem),
       [EDIT_CONFIGURATION],
       () => vscode.commands.executeCommand('cognitoSync.openConfiguration', { identityPoolId: pool.identityPoolId, profile: session.profileName }),
     );
@@ -192,10 +192,10 @@ export async function bulkPublish(argument: unknown, context: SyncCommandContext
   }
 
   const confirmed = await prompts.confirm(
-    `Bulk publish ${label}?`,
-    `All existing datasets of identity pool ${pool.identityPoolId} are published to its Kinesis stream ${streams?.StreamName}, with AWS profile ${session.profileName} in ${region} (${regionName(region)}).\n\n` +
-      'AWS allows one successful bulk publish per pool every 24 hours, and the stream must stay ENABLED while it runs. The publish runs on AWS: its progress shows here, and you can stop waiting at any time.',
-    'Start Bulk Publish',
+    vscode.l10n.t('Bulk publish {0}?', label),
+    vscode.l10n.t('All existing datasets of identity pool {0} are published to its Kinesis stream {1}, with AWS profile {2} in {3} ({4}).\n\n', pool.identityPoolId, String(streams?.StreamName), session.profileName, String(region), regionName(String(region))) +
+      vscode.l10n.t('AWS allows one successful bulk publish per pool every 24 hours, and the stream must stay ENABLED while it runs. The publish runs on AWS: its progress shows here, and you can stop waiting at any time.'),
+    vscode.l10n.t('Start Bulk Publish'),
   );
   if (!confirmed) return undefined;
 
@@ -221,20 +221,20 @@ async function explainRefusedBulkPublish(error: unknown, pool: PoolTarget, conte
   // Best effort: the explanation stands without the times.
   const last = await session.getBulkPublishDetails(pool.identityPoolId).catch(() => undefined);
   if (kind === 'alreadyInProgress') {
-    const since = last?.startTime ? ` (started ${formatDateWithAge(last.startTime)})` : '';
+    const since = last?.startTime ? vscode.l10n.t(' (started {0})', formatDateWithAge(last.startTime)) : '';
     notifyAndForget(
       prompts,
       'warning',
-      `A bulk publish of ${label} is already running${since}. AWS runs one at a time per pool, so no second one was started; this one continues on AWS.`,
+      vscode.l10n.t('A bulk publish of {0} is already running{1}. AWS runs one at a time per pool, so no second one was started; this one continues on AWS.', label, since),
       [FOLLOW_PROGRESS],
       () => followBulkPublish(pool, context),
     );
     return;
   }
   const completed = last?.status === 'SUCCEEDED' ? last.completeTime : undefined;
-  const when = completed ? ` on ${formatDateWithAge(completed)}` : ' less than 24 hours ago';
-  const next = completed ? ` The next one is possible after ${formatDate(new Date(completed.getTime() + BULK_PUBLISH_COOLDOWN_MS))}.` : ' Try again later.';
-  notifyAndForget(prompts, 'warning', `${label} was already bulk published successfully${when}, and AWS allows one successful bulk publish per pool every 24 hours: nothing was started.${next}`);
+  const when = completed ? vscode.l10n.t(' on {0}', formatDateWithAge(completed)) : vscode.l10n.t(' less than 24 hours ago');
+  const next = completed ? vscode.l10n.t(' The next one is possible after {0}.', formatDate(new Date(completed.getTime() + BULK_PUBLISH_COOLDOWN_MS))) : vscode.l10n.t(' Try again later.');
+  notifyAndForget(prompts, 'warning', vscode.l10n.t('{0} was already bulk published successfully{1}, and AWS allows one successful bulk publish per pool every 24 hours: nothing was started.{2}', label, when, next));
 }
 
 function timeWithSeconds(date: Date): string {
@@ -243,8 +243,8 @@ function timeWithSeconds(date: Date): string {
 
 /** "IN_PROGRESS · started 10:04:12 (5 seconds ago)". */
 function progressMessage(details: BulkPublishDetails, now = new Date()): string {
-  if (details.status === 'NOT_STARTED') return 'waiting for AWS to start it';
-  return details.startTime ? `${details.status} · started ${timeWithSeconds(details.startTime)} (${formatRelativeAge(details.startTime, now)})` : details.status;
+  if (details.status === 'NOT_STARTED') return vscode.l10n.t('waiting for AWS to start it');
+  return details.startTime ? vscode.l10n.t('{0} · started {1} ({2})', details.status, timeWithSeconds(details.startTime), formatRelativeAge(details.startTime, now)) : details.status;
 }
 
 /** Resolves true when cancelled before `ms` passed, false after waiting `ms`. */
@@ -273,7 +273,7 @@ async function followBulkPublish(pool: PoolTarget, context: SyncCommandContext):
   const { session, tree, prompts } = context;
   const label = poolLabel(pool);
   const outcome = await prompts.withProgress<FollowOutcome>(
-    { location: vscode.ProgressLocation.Notification, title: `Bulk publish of ${label}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bulk publish of {0}', label), cancellable: true },
     async (progress, token) => {
       let delay = POLL_FIRST_MS;
       let details: BulkPublishDetails | undefined;
@@ -293,17 +293,17 @@ async function followBulkPublish(pool: PoolTarget, context: SyncCommandContext):
   tree.refreshPool(pool.identityPoolId);
 
   if ('error' in outcome) {
-    notifyAndForget(prompts, 'error', `Stopped following the bulk publish of ${label}: ${messageOf(outcome.error)} The publish continues on AWS; the pool's Bulk Publish item shows its status after a refresh.`);
+    notifyAndForget(prompts, 'error', vscode.l10n.t('Stopped following the bulk publish of {0}: {1} The publish continues on AWS; the pool\'s Bulk Publish item shows its status after a refresh.', label, messageOf(outcome.error)));
     return outcome.details;
   }
   const { details } = outcome;
   if (outcome.cancelled) {
-    notifyAndForget(prompts, 'info', `Stopped waiting for the bulk publish of ${label}: the publish continues on AWS. The pool's Bulk Publish item shows its status (Refresh to update it).`);
+    notifyAndForget(prompts, 'info', vscode.l10n.t('Stopped waiting for the bulk publish of {0}: the publish continues on AWS. The pool\'s Bulk Publish item shows its status (Refresh to update it).', label));
   } else if (details.status === 'SUCCEEDED') {
-    const completed = details.completeTime ? `, completed ${formatDate(details.completeTime)}` : '';
-    notifyAndForget(prompts, 'info', `Bulk publish of ${label} succeeded: started ${details.startTime ? formatDate(details.startTime) : 'at an unknown time'}${completed}.`);
+    const completed = details.completeTime ? vscode.l10n.t(', completed {0}', formatDate(details.completeTime)) : '';
+    notifyAndForget(prompts, 'info', vscode.l10n.t('Bulk publish of {0} succeeded: started {1}{2}.', label, details.startTime ? formatDate(details.startTime) : vscode.l10n.t('at an unknown time'), completed));
   } else {
-    notifyAndForget(prompts, 'error', `Bulk publish of ${label} failed: ${details.failureMessage ?? 'AWS gave no reason'}`);
+    notifyAndForget(prompts, 'error', vscode.l10n.t('Bulk publish of {0} failed: {1}', label, details.failureMessage ?? vscode.l10n.t('AWS gave no reason')));
   }
   return details;
 }
@@ -318,7 +318,7 @@ async function followBulkPublish(pool: PoolTarget, context: SyncCommandContext):
  */
 export async function showUsage(argument: unknown, context: SyncCommandContext): Promise<string | undefined> {
   const { session, tree, prompts } = context;
-  const pool = await poolOfActiveProfile(argument, tree, session, 'Cognito Sync: Show Usage');
+  const pool = await poolOfActiveProfile(argument, tree, session, vscode.l10n.t('Cognito Sync: Show Usage'));
   if (!pool) return undefined;
   let usage: PoolUsage;
   try {

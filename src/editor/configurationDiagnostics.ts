@@ -11,7 +11,7 @@ import type { TextProblem } from '../model/configurationText';
 import { ENCODING_DIAGNOSTIC_CODE, EncodingChecks, registerEncodingQuickFix } from './encodingCheck';
 
 const SUFFIX = '.cognito-sync.json';
-const SOURCE = 'Cognito Sync';
+const SOURCE = vscode.l10n.t('Cognito Sync');
 
 /** Syntax errors as the JSON language service reports them (strict JSON: comments are errors too). */
 function hasSyntaxErrors(text: string): boolean {

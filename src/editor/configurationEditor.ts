@@ -13,6 +13,7 @@ import { ConfigurationSaver } from './configurationSave';
 import { messageDelayFor } from './messageDelay';
 import { parseConfigurationUri } from './configurationUri';
 import { ResourcePickers } from './resourcePickers';
+import { l10nBundle } from '../l10n/configure';
 
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
@@ -77,7 +78,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
           return;
         case 'save':
           handled = message.seq;
-          post({ type: 'busy', busy: true, message: 'Saving…' });
+          post({ type: 'busy', busy: true, message: vscode.l10n.t('Saving…') });
           try {
             await this.saver.save(document);
           } finally {
@@ -171,7 +172,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       poolName: address?.poolName,
       source: address ? 'remote' : 'local',
       dirty: document.isDirty,
-      subtitle: address ? `AWS profile ${address.profile} · ${regionOfPoolId(address.identityPoolId)}` : vscode.workspace.asRelativePath(document.uri),
+      subtitle: address ? vscode.l10n.t('AWS profile {0} · {1}', address.profile, String(regionOfPoolId(address.identityPoolId))) : vscode.workspace.asRelativePath(document.uri),
     };
   }
 
@@ -214,9 +215,16 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
 <title>Cognito Sync configuration</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app"${l10nAttribute()}></main>
 <script nonce="${nonce}" src="${resource('dist', 'webview.js')}"></script>
 </body>
 </html>`;
   }
+}
+
+/** The extension's l10n bundle for the form (media/webview/l10n.ts), HTML-escaped; none in English. */
+function l10nAttribute(): string {
+  if (!l10nBundle) return '';
+  const escaped = JSON.stringify(l10nBundle).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return ` data-l10n="${escaped}"`;
 }

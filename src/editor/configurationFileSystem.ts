@@ -134,12 +134,12 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     this.approved.delete(key);
     // Written to AWS by the extension's own save a moment ago (ConfigurationSaver): only recorded.
     if (approved && approved.text === text) return this.recordSaved(key, approved.configuration);
-    ExplicitSaveGuard.refuseAutoSave(reason, this.poolLabel(this.address(uri)), 'save with Ctrl+S (or the form\'s Save button)');
+    ExplicitSaveGuard.refuseAutoSave(reason, this.poolLabel(this.address(uri)), vscode.l10n.t('save with Ctrl+S (or the form\'s Save button)'));
     // VS Code saved its open, edited document without telling why: it skips onWillSaveTextDocument
     // when it saves on closing the window (auto save's last try) or "without formatting". Only a
     // save known to be explicit writes to AWS; workspace.fs.writeFile of a closed document still does.
     if (reason === undefined && vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && document.isDirty && document.getText() === text)) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${this.poolLabel(this.address(uri))}: VS Code saved it without saying it was an explicit save (as on closing the window), and only an explicit save writes to AWS. Your edits are kept; save with Ctrl+S (or the form's Save button).`);
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to {0}: VS Code saved it without saying it was an explicit save (as on closing the window), and only an explicit save writes to AWS. Your edits are kept; save with Ctrl+S (or the form\'s Save button).', this.poolLabel(this.address(uri))));
     }
     const outcome = await this.writeChecked(uri, text);
     if (outcome.status !== 'saved') throw new vscode.FileSystemError(outcome.message);
@@ -158,10 +158,10 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (!configuration || errors.length) {
       const list = errors.slice(0, 3).map((problem) => `${problem.path.join('.') || 'file'}: ${problem.message}`).join(' ');
-      return { status: 'invalid', message: `Not saved to ${pool}: the configuration has ${errors.length} problem${errors.length === 1 ? '' : 's'}. ${list} Fix ${errors.length === 1 ? 'it' : 'them'} and save again.` };
+      return { status: 'invalid', message: errors.length === 1 ? vscode.l10n.t('Not saved to {0}: the configuration has 1 problem. {1} Fix it and save again.', pool, list) : vscode.l10n.t('Not saved to {0}: the configuration has {1} problems. {2} Fix them and save again.', pool, errors.length, list) };
     }
     if (configuration.IdentityPoolId !== address.identityPoolId) {
-      return { status: 'invalid', message: `Not saved: this document belongs to identity pool ${address.identityPoolId}, but its IdentityPoolId says ${configuration.IdentityPoolId}. Put back ${address.identityPoolId}, or use Apply Configuration to write it to another pool.` };
+      return { status: 'invalid', message: vscode.l10n.t('Not saved: this document belongs to identity pool {0}, but its IdentityPoolId says {1}. Put back {2}, or use Apply Configuration to write it to another pool.', address.identityPoolId, configuration.IdentityPoolId, address.identityPoolId) };
     }
     try {
       // After a window reload the document is restored from backup without a read: start from live.
@@ -174,10 +174,10 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
           return {
             status: 'declined',
             choice: outcome.choice,
-            message: `Not saved to ${pool}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.`,
+            message: vscode.l10n.t('Not saved to {0}: its configuration was changed on AWS after you opened it. Your edits are kept; compare them with the live configuration, then save again to overwrite it, or revert to load the live configuration.', pool),
           };
         case 'changedAgain':
-          return { status: 'changedAgain', message: `Not saved to ${pool}: its configuration changed again while you decided. Your edits are kept; save again.` };
+          return { status: 'changedAgain', message: vscode.l10n.t('Not saved to {0}: its configuration changed again while you decided. Your edits are kept; save again.', pool) };
       }
     } catch (error) {
       return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -221,7 +221,7 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   private setForProfile(address: ConfigurationAddress, base: SyncConfiguration, next: SyncConfiguration): Promise<SetConfigurationResult> {
     // A modal may be open between read and write; a profile switch meanwhile must not redirect the write.
     if (address.profile !== this.session.profileName) {
-      throw new AwsError('cancelled', `Nothing was written to ${this.poolLabel(address)}: it was read with AWS profile ${address.profile}, and the active profile is now ${this.session.profileName}. Switch back to ${address.profile} and try again.`);
+      throw new AwsError('cancelled', vscode.l10n.t('Nothing was written to {0}: it was read with AWS profile {1}, and the active profile is now {2}. Switch back to {3} and try again.', this.poolLabel(address), address.profile, this.session.profileName, address.profile));
     }
     return this.session.setConfiguration(base, next);
   }
@@ -236,20 +236,20 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
 
   private async askAboutConflict(address: ConfigurationAddress, live: SyncConfiguration, document: vscode.Uri, since: ConflictMoment): Promise<ConflictChoice> {
     const choice = await askConflictChoice(
-      `The sync configuration of ${this.poolLabel(address)} was changed on AWS ${since === 'opened' ? 'after you opened it' : 'after the diff was shown'}.`,
+      vscode.l10n.t('The sync configuration of {0} was changed on AWS {1}.', this.poolLabel(address), since === 'opened' ? vscode.l10n.t('after you opened it') : vscode.l10n.t('after the diff was shown')),
       since === 'opened'
-        ? 'Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.'
-        : 'Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.',
+        ? vscode.l10n.t('Overwrite replaces the live configuration with yours. Compare shows both side by side and keeps your edits unsaved. Cancel keeps your edits unsaved.')
+        : vscode.l10n.t('Overwrite replaces the live configuration with the file\'s. Compare shows the new live configuration beside the file. Cancel writes nothing.'),
     );
     if (choice === 'compare') {
-      const title = since === 'opened' ? `${address.poolName ?? address.identityPoolId}: live on AWS ↔ yours (unsaved)` : `${address.poolName ?? address.identityPoolId}: live now ↔ ${fileNameOf(document)}`;
+      const title = since === 'opened' ? vscode.l10n.t('{0}: live on AWS ↔ yours (unsaved)', address.poolName ?? address.identityPoolId) : vscode.l10n.t('{0}: live now ↔ {1}', address.poolName ?? address.identityPoolId, fileNameOf(document));
       await this.showLiveDiff(document, address.identityPoolId, live, title);
     }
     return choice;
   }
 
   poolLabel(address: ConfigurationAddress): string {
-    return address.poolName ? `identity pool ${address.poolName} (${address.identityPoolId})` : `identity pool ${address.identityPoolId}`;
+    return address.poolName ? vscode.l10n.t('identity pool {0} ({1})', address.poolName, address.identityPoolId) : vscode.l10n.t('identity pool {0}', address.identityPoolId);
   }
 
   private address(uri: vscode.Uri): ConfigurationAddress {
@@ -262,29 +262,29 @@ export class ConfigurationFileSystem implements vscode.FileSystemProvider, vscod
   private async call<T>(address: ConfigurationAddress, action: 'load' | 'save', run: () => Promise<T>): Promise<T> {
     if (address.profile !== this.session.profileName) {
       throw vscode.FileSystemError.Unavailable(
-        `This configuration of ${this.poolLabel(address)} belongs to AWS profile ${address.profile}, and the active profile is ${this.session.profileName}. Switch back to ${address.profile} to ${action} it; your edits are kept.`,
+        vscode.l10n.t('This configuration of {0} belongs to AWS profile {1}, and the active profile is {2}. Switch back to {3} to {4} it; your edits are kept.', this.poolLabel(address), address.profile, this.session.profileName, address.profile, action),
       );
     }
     try {
       return await run();
     } catch (error) {
       const message = error instanceof AwsError ? error.message : String(error);
-      throw vscode.FileSystemError.Unavailable(action === 'save' ? `${message} Your edits are kept unsaved.` : message);
+      throw vscode.FileSystemError.Unavailable(action === 'save' ? vscode.l10n.t('{0} Your edits are kept unsaved.', message) : message);
     }
   }
 
   // A pool's configuration is one document: no folders, no renames, no deletes.
   readDirectory(): [string, vscode.FileType][] {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync configurations are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync configurations are single documents.'));
   }
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync configurations are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync configurations are single documents.'));
   }
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('An identity pool configuration cannot be deleted here; clear Push Sync or Cognito Streams and save instead.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An identity pool configuration cannot be deleted here; clear Push Sync or Cognito Streams and save instead.'));
   }
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('An identity pool configuration cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An identity pool configuration cannot be renamed.'));
   }
 }
 

@@ -44,9 +44,10 @@ export class ConfigurationSaver {
       return (await document.save()) ? 'saved' : 'notSaved';
     }
     if (outcome.status === 'declined') return outcome.status;
-    const action = outcome.status === 'invalid' ? 'Show Problems' : outcome.status === 'changedAgain' ? 'Save Again' : 'Retry';
+    const showProblems = vscode.l10n.t('Show Problems');
+    const action = outcome.status === 'invalid' ? showProblems : outcome.status === 'changedAgain' ? vscode.l10n.t('Save Again') : vscode.l10n.t('Retry');
     void this.notices.error(outcome.message, action).then((choice) => {
-      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
       else if (choice) void this.save(document);
     });
     return outcome.status;

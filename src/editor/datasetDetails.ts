@@ -28,14 +28,14 @@ export class DatasetHovers implements vscode.HoverProvider {
       hover.appendMarkdown('**Record** ');
       hover.appendText(clip(located.key, 120));
       hover.appendMarkdown('\n\n');
-      const lines = !record || record.value === null ? ['New key: not on AWS until you save (SyncCount 0).'] : metadataLines(record);
-      if (record && record.value !== null && record.value !== located.value) lines.push('Edited: unsaved.');
+      const lines = !record || record.value === null ? [vscode.l10n.t('New key: not on AWS until you save (SyncCount 0).')] : metadataLines(record);
+      if (record && record.value !== null && record.value !== located.value) lines.push(vscode.l10n.t('Edited: unsaved.'));
       hover.appendCodeblock(lines.join('\n'), 'text');
       return new vscode.Hover(hover, located.range);
     }
     const formatted = located.value === undefined ? undefined : formattedJsonValue(located.value);
     if (!formatted) return undefined;
-    hover.appendMarkdown('**JSON value** (stored as a string; shown formatted, the stored bytes are unchanged)');
+    hover.appendMarkdown(vscode.l10n.t('**JSON value** (stored as a string; shown formatted, the stored bytes are unchanged)'));
     hover.appendCodeblock(formatted.length > 20_000 ? `${formatted.slice(0, 20_000)}\n…` : formatted, 'json');
     return new vscode.Hover(hover, located.range);
   }
@@ -43,10 +43,10 @@ export class DatasetHovers implements vscode.HoverProvider {
 
 function metadataLines(record: DatasetRecord): string[] {
   return [
-    `SyncCount: ${record.syncCount}`,
-    `Last modified by: ${record.lastModifiedBy ?? 'unknown'}`,
-    `Last modified: ${record.lastModifiedDate?.toISOString() ?? 'unknown'}`,
-    `Device last modified: ${record.deviceLastModifiedDate?.toISOString() ?? 'unknown'}`,
+    vscode.l10n.t('SyncCount: {0}', record.syncCount),
+    vscode.l10n.t('Last modified by: {0}', record.lastModifiedBy ?? 'unknown'),
+    vscode.l10n.t('Last modified: {0}', record.lastModifiedDate?.toISOString() ?? 'unknown'),
+    vscode.l10n.t('Device last modified: {0}', record.deviceLastModifiedDate?.toISOString() ?? 'unknown'),
   ];
 }
 
@@ -78,12 +78,12 @@ export class DatasetDetailsProvider implements vscode.TextDocumentContentProvide
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (uri.scheme === DATASET_VALUE_SCHEME) return this.values.get(uri.query) ?? '';
     const address = parseDatasetUri(uri.with({ scheme: DATASET_SCHEME, path: uri.path.replace(/\.details\.md$/, '.json') }));
-    if (!address) return 'Not a dataset address.';
-    if (address.profile !== this.session.profileName) return `This dataset belongs to AWS profile ${address.profile}; switch to it to see the details.`;
+    if (!address) return vscode.l10n.t('Not a dataset address.');
+    if (address.profile !== this.session.profileName) return vscode.l10n.t('This dataset belongs to AWS profile {0}; switch to it to see the details.', address.profile);
     try {
       return detailsText(address, await listRecords(this.session.caller(), address));
     } catch (error) {
-      return `Could not read ${address.datasetName}: ${error instanceof Error ? error.message : String(error)}`;
+      return vscode.l10n.t('Could not read {0}: {1}', address.datasetName, error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -113,33 +113,33 @@ export function detailsText(address: DatasetDocumentAddress, listing: DatasetRec
   for (const record of live) bytes += recordBytes(record.key, record.value as string);
   const limits = checkDatasetLimits(liveValues(listing.records));
   const lines = [
-    `# Dataset ${address.datasetName}`,
+    vscode.l10n.t('# Dataset {0}', address.datasetName),
     '',
-    `Identity: ${address.identityId}`,
-    `Identity pool: ${address.identityPoolId}`,
-    `Profile: ${address.profile}`,
-    `Dataset SyncCount: ${listing.datasetSyncCount ?? 'unknown'}`,
-    `Last modified by: ${listing.lastModifiedBy ?? 'unknown'}`,
-    `Records: ${live.length} (and ${deleted.length} deleted), ${formatBytes(bytes)}`,
-    `Read at: ${listing.receivedAt.toISOString()} in ${listing.pages} ListRecords page${listing.pages === 1 ? '' : 's'}`,
+    vscode.l10n.t('Identity: {0}', address.identityId),
+    vscode.l10n.t('Identity pool: {0}', address.identityPoolId),
+    vscode.l10n.t('Profile: {0}', address.profile),
+    vscode.l10n.t('Dataset SyncCount: {0}', listing.datasetSyncCount ?? 'unknown'),
+    vscode.l10n.t('Last modified by: {0}', listing.lastModifiedBy ?? 'unknown'),
+    vscode.l10n.t('Records: {0} (and {1} deleted), {2}', live.length, deleted.length, formatBytes(bytes)),
+    listing.pages === 1 ? vscode.l10n.t('Read at: {0} in 1 ListRecords page', listing.receivedAt.toISOString()) : vscode.l10n.t('Read at: {0} in {1} ListRecords pages', listing.receivedAt.toISOString(), listing.pages),
     '',
     '## Limits',
-    ...(limits.length ? limits.map((check) => `- ${check.message}`) : ['- Within 80 % of 1,024 records and 1 MB.']),
+    ...(limits.length ? limits.map((check) => `- ${check.message}`) : [vscode.l10n.t('- Within 80 % of 1,024 records and 1 MB.')]),
     '',
-    '## Merged datasets',
+    vscode.l10n.t('## Merged datasets'),
     ...(listing.mergedDatasetNames.length
       ? [
-          'Datasets of identities merged into this one. Devices must handle them (merge or delete them); until then they count against the 20 datasets per identity.',
+          vscode.l10n.t('Datasets of identities merged into this one. Devices must handle them (merge or delete them); until then they count against the 20 datasets per identity.'),
           ...listing.mergedDatasetNames.map((name) => `- ${jsonString(name)}`),
         ]
       : ['- none']),
     '',
     '## Records',
-    ...live.map((record) => `- ${jsonString(clip(record.key, 200))}: SyncCount ${record.syncCount}, ${formatBytes(recordBytes(record.key, record.value as string))}, by ${jsonString(record.lastModifiedBy ?? 'unknown')}, ${record.lastModifiedDate?.toISOString() ?? 'unknown'} (device ${record.deviceLastModifiedDate?.toISOString() ?? 'unknown'})`),
+    ...live.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, {2}, by {3}, {4} (device {5})', jsonString(clip(record.key, 200)), record.syncCount, formatBytes(recordBytes(record.key, record.value as string)), jsonString(record.lastModifiedBy ?? 'unknown'), record.lastModifiedDate?.toISOString() ?? 'unknown', record.deviceLastModifiedDate?.toISOString() ?? 'unknown')),
     '',
-    '## Deleted records',
-    'AWS keeps a deleted record with no value and its SyncCount, so devices learn of the deletion.',
-    ...(deleted.length ? deleted.map((record) => `- ${jsonString(clip(record.key, 200))}: SyncCount ${record.syncCount}, deleted ${record.lastModifiedDate?.toISOString() ?? 'at an unknown time'} by ${jsonString(record.lastModifiedBy ?? 'unknown')}`) : ['- none']),
+    vscode.l10n.t('## Deleted records'),
+    vscode.l10n.t('AWS keeps a deleted record with no value and its SyncCount, so devices learn of the deletion.'),
+    ...(deleted.length ? deleted.map((record) => vscode.l10n.t('- {0}: SyncCount {1}, deleted {2} by {3}', jsonString(clip(record.key, 200)), record.syncCount, record.lastModifiedDate?.toISOString() ?? vscode.l10n.t('at an unknown time'), jsonString(record.lastModifiedBy ?? 'unknown'))) : ['- none']),
     '',
   ];
   return lines.join('\n');

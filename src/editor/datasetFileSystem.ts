@@ -94,7 +94,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const text = new TextDecoder().decode(content);
     const parsed = parseDatasetDocument(text);
     if (!parsed.values) {
-      throw new vscode.FileSystemError(`Not saved to ${target}: ${parsed.errors.slice(0, 3).join(' ')} Fix the document and save again; nothing was sent.`);
+      throw new vscode.FileSystemError(vscode.l10n.t('Not saved to {0}: {1} Fix the document and save again; nothing was sent.', target, parsed.errors.slice(0, 3).join(' ')));
     }
     const caller = this.callerFor(address, 'save');
     // After a window reload the document is restored from backup without a read: start from live.
@@ -107,7 +107,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     }
     const over = checkDatasetLimits(applyChanges(loaded.records, changes)).filter((check) => check.level === 'over');
     if (over.length) {
-      throw new vscode.FileSystemError(`Not saved to ${target}: ${over.map((check) => check.message).join(' ')} Remove records or shorten values, then save again; nothing was sent.`);
+      throw new vscode.FileSystemError(vscode.l10n.t('Not saved to {0}: {1} Remove records or shorten values, then save again; nothing was sent.', target, over.map((check) => check.message).join(' ')));
     }
     const result = await this.call('save', () => this.saveChanges(caller, loaded, changes, uri));
     this.loaded.set(uri.toString(), result);
@@ -135,11 +135,11 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const choice = await this.conflictPrompt(address, { records: live.records, ...live.listing }, uri);
     if (choice !== 'overwrite') {
       throw new vscode.FileSystemError(
-        `Not saved to ${datasetLabel(address)}: a device synced it after you opened it. Your edits are kept; ${choice === 'compare' ? 'compare them with the live records, then save again to overwrite your changed keys' : 'save again to choose Overwrite or Compare, or revert to load the live records'}.`,
+        vscode.l10n.t('Not saved to {0}: a device synced it after you opened it. Your edits are kept; {1}.', datasetLabel(address), choice === 'compare' ? vscode.l10n.t('compare them with the live records, then save again to overwrite your changed keys') : vscode.l10n.t('save again to choose Overwrite or Compare, or revert to load the live records')),
       );
     }
     const again = await sendChanges(caller, address, live, changes, stats);
-    if (again.status === 'conflict') throw new vscode.FileSystemError(`Not saved to ${datasetLabel(address)}: it changed again while you decided. Your edits are kept; save again.`);
+    if (again.status === 'conflict') throw new vscode.FileSystemError(vscode.l10n.t('Not saved to {0}: it changed again while you decided. Your edits are kept; save again.', datasetLabel(address)));
     return { address, ...again.base };
   }
 
@@ -153,10 +153,10 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   private async askAboutConflict(address: DatasetDocumentAddress, live: DatasetRecords, document: vscode.Uri): Promise<ConflictChoice> {
     const choice = await askConflictChoice(
-      `Dataset ${address.datasetName} of identity ${address.identityId} was synced by a device after you opened it.`,
-      'Overwrite re-reads it and writes only the keys you changed, on top of what the device wrote. Compare shows the live records beside yours and keeps your edits unsaved. Cancel keeps your edits unsaved.',
+      vscode.l10n.t('Dataset {0} of identity {1} was synced by a device after you opened it.', address.datasetName, address.identityId),
+      vscode.l10n.t('Overwrite re-reads it and writes only the keys you changed, on top of what the device wrote. Compare shows the live records beside yours and keeps your edits unsaved. Cancel keeps your edits unsaved.'),
     );
-    if (choice === 'compare') await this.liveSnapshots.showDiff(document, `${address.datasetName}.live.json`, formatDatasetDocument(live.records), `${address.datasetName}: live on AWS ↔ yours (unsaved)`);
+    if (choice === 'compare') await this.liveSnapshots.showDiff(document, `${address.datasetName}.live.json`, formatDatasetDocument(live.records), vscode.l10n.t('{0}: live on AWS ↔ yours (unsaved)', address.datasetName));
     return choice;
   }
 
@@ -170,7 +170,7 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private callerFor(address: DatasetDocumentAddress, action: 'load' | 'save'): Caller {
     if (address.profile !== this.session.profileName) {
       throw vscode.FileSystemError.Unavailable(
-        `This ${datasetLabel(address)} belongs to AWS profile ${address.profile}, and the active profile is ${this.session.profileName}. Switch back to ${address.profile} to ${action} it; your edits are kept.`,
+        vscode.l10n.t('This {0} belongs to AWS profile {1}, and the active profile is {2}. Switch back to {3} to {4} it; your edits are kept.', datasetLabel(address), address.profile, this.session.profileName, address.profile, action),
       );
     }
     return this.session.caller();
@@ -183,22 +183,22 @@ export class DatasetFileSystem implements vscode.FileSystemProvider, vscode.Disp
     } catch (error) {
       if (error instanceof vscode.FileSystemError) throw error;
       const message = error instanceof AwsError ? error.message : String(error);
-      throw vscode.FileSystemError.Unavailable(action === 'save' ? `${message} Your edits are kept unsaved.` : message);
+      throw vscode.FileSystemError.Unavailable(action === 'save' ? vscode.l10n.t('{0} Your edits are kept unsaved.', message) : message);
     }
   }
 
   // A dataset is one document: no folders, no renames; deleting is the Delete Dataset command.
   readDirectory(): [string, vscode.FileType][] {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync datasets are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync datasets are single documents.'));
   }
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Cognito Sync datasets are single documents.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cognito Sync datasets are single documents.'));
   }
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Use "Cognito Sync: Delete Dataset…" to delete a dataset.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Use "Cognito Sync: Delete Dataset…" to delete a dataset.'));
   }
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('A Cognito Sync dataset cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A Cognito Sync dataset cannot be renamed.'));
   }
 }
 

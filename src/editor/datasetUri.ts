@@ -28,5 +28,5 @@ export function parseDatasetUri(uri: vscode.Uri): DatasetDocumentAddress | undef
 
 /** "dataset settings of identity us-east-1:… (pool us-east-1:…)" for messages. */
 export function datasetLabel(address: DatasetAddress): string {
-  return `dataset ${address.datasetName} of identity ${address.identityId}`;
+  return vscode.l10n.t('dataset {0} of identity {1}', address.datasetName, address.identityId);
 }

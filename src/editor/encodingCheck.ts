@@ -56,10 +56,10 @@ export function registerEncodingQuickFix(checks: EncodingChecks): vscode.Disposa
       return context.diagnostics
         .filter((diagnostic) => diagnostic.code === ENCODING_DIAGNOSTIC_CODE)
         .map((diagnostic) => {
-          const action = new vscode.CodeAction('Re-save as UTF-8', vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Re-save as UTF-8'), vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = true;
-          action.command = { command: RESAVE_COMMAND, title: 'Re-save as UTF-8', arguments: [document.uri] };
+          action.command = { command: RESAVE_COMMAND, title: vscode.l10n.t('Re-save as UTF-8'), arguments: [document.uri] };
           return action;
         });
     },

@@ -27,7 +27,7 @@ interface PickerSource {
   load(region: string, refresh: boolean): Promise<{ list: ResourceList<unknown>; items: PickerItem[] }>;
 }
 
-const REFRESH_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Reload the list from AWS' };
+const REFRESH_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Reload the list from AWS') };
 
 export class ResourcePickers {
   constructor(private readonly session: AwsSession) {}
@@ -40,14 +40,14 @@ export class ResourcePickers {
     const source = this.source(field);
     const active = this.session.profileName;
     if (options.profile && options.profile !== active) {
-      return { note: `The ${source.what} would come from the active AWS profile ${active}, but this configuration belongs to ${options.profile}. Switch back to ${options.profile} to choose, or ${source.typeInstead}.` };
+      return { note: vscode.l10n.t('The {0} would come from the active AWS profile {1}, but this configuration belongs to {2}. Switch back to {3} to choose, or {4}.', source.what, active, options.profile, options.profile, source.typeInstead) };
     }
     const region = options.identityPoolId ? regionOfPoolId(options.identityPoolId) : undefined;
-    if (!region) return { note: `Enter a valid identity pool ID first: the ${source.what} are listed from its region. Until then, ${source.typeInstead}.` };
+    if (!region) return { note: vscode.l10n.t('Enter a valid identity pool ID first: the {0} are listed from its region. Until then, {1}.', source.what, source.typeInstead) };
 
     const quickPick = vscode.window.createQuickPick<PickerItem>();
-    quickPick.title = `Choose ${source.what} · profile ${active} · ${region}`;
-    quickPick.placeholder = `Loading ${source.what}…`;
+    quickPick.title = vscode.l10n.t('Choose {0} · profile {1} · {2}', source.what, active, region);
+    quickPick.placeholder = vscode.l10n.t('Loading {0}…', source.what);
     quickPick.canSelectMany = source.many;
     quickPick.matchOnDetail = true;
     quickPick.matchOnDescription = true;
@@ -62,12 +62,12 @@ export class ResourcePickers {
         const { list, items } = await source.load(region, refresh);
         const offered = items.filter((item) => item.kind === vscode.QuickPickItemKind.Separator || !item.value || !present.has(item.value));
         if (!offered.some((item) => item.value)) {
-          const left = items.some((item) => item.value) ? ` that the configuration does not list already` : '';
-          return `No ${source.what}${left} in ${region} for profile ${active}: ${source.typeInstead}.`;
+          const left = items.some((item) => item.value) ? vscode.l10n.t(' that the configuration does not list already') : '';
+          return vscode.l10n.t('No {0}{1} in {2} for profile {3}: {4}.', source.what, left, region, active, source.typeInstead);
         }
         quickPick.items = offered;
-        const capped = list.capped ? ` (the first ${MAX_LISTED_RESOURCES.toLocaleString()} only; type to filter)` : '';
-        quickPick.placeholder = `${source.many ? 'Choose one or more' : 'Choose one'} of ${offered.filter((item) => item.value).length} ${source.what}${capped}`;
+        const capped = list.capped ? vscode.l10n.t(' (the first {0} only; type to filter)', MAX_LISTED_RESOURCES.toLocaleString()) : '';
+        quickPick.placeholder = vscode.l10n.t('{0} of {1} {2}{3}', source.many ? vscode.l10n.t('Choose one or more') : vscode.l10n.t('Choose one'), offered.filter((item) => item.value).length, source.what, capped);
         return undefined;
       } catch (error) {
         return this.noteFor(error, source, region);
@@ -104,19 +104,19 @@ export class ResourcePickers {
   private noteFor(error: unknown, source: PickerSource, region: string): string {
     const profile = this.session.profileName;
     if (error instanceof AwsError && error.kind === 'notAuthorized') {
-      return `Profile ${profile} may not list ${source.what} (${source.action} is denied), so there is no list to choose from: ${source.typeInstead}.`;
+      return vscode.l10n.t('Profile {0} may not list {1} ({2} is denied), so there is no list to choose from: {3}.', profile, source.what, source.action, source.typeInstead);
     }
     const message = error instanceof AwsError ? error.message : String(error);
-    return `Could not list the ${source.what} of ${region}: ${message} Meanwhile, ${source.typeInstead}.`;
+    return vscode.l10n.t('Could not list the {0} of {1}: {2} Meanwhile, {3}.', source.what, region, message, source.typeInstead);
   }
 
   private source(field: PickerField): PickerSource {
     switch (field) {
       case 'application-arns':
         return {
-          what: 'SNS platform applications',
+          what: vscode.l10n.t('SNS platform applications'),
           action: 'sns:ListPlatformApplications',
-          typeInstead: 'type or paste the application ARNs',
+          typeInstead: vscode.l10n.t('type or paste the application ARNs'),
           many: true,
           load: async (region, refresh) => {
             const list = await this.session.listPlatformApplications(region, { refresh });
@@ -134,9 +134,9 @@ export class ResourcePickers {
       case 'push-role':
       case 'streams-role':
         return {
-          what: 'IAM roles',
+          what: vscode.l10n.t('IAM roles'),
           action: 'iam:ListRoles',
-          typeInstead: 'type the role ARN',
+          typeInstead: vscode.l10n.t('type the role ARN'),
           many: false,
           load: async (_region, refresh) => {
             const list = await this.session.listRoles({ refresh });
@@ -147,17 +147,17 @@ export class ResourcePickers {
             return {
               list,
               items: [
-                ...(trusted.length ? [separator('Trust cognito-sync.amazonaws.com'), ...trusted.map(item)] : []),
-                ...(others.length ? [separator('Other roles (their trust policy does not name Cognito Sync)'), ...others.map(item)] : []),
+                ...(trusted.length ? [separator(vscode.l10n.t('Trust cognito-sync.amazonaws.com')), ...trusted.map(item)] : []),
+                ...(others.length ? [separator(vscode.l10n.t('Other roles (their trust policy does not name Cognito Sync)')), ...others.map(item)] : []),
               ],
             };
           },
         };
       case 'stream-name':
         return {
-          what: 'Kinesis streams',
+          what: vscode.l10n.t('Kinesis streams'),
           action: 'kinesis:ListStreams',
-          typeInstead: 'type the stream name',
+          typeInstead: vscode.l10n.t('type the stream name'),
           many: false,
           load: async (region, refresh) => {
             const list = await this.session.listStreams(region, { refresh });

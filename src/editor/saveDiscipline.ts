@@ -20,7 +20,7 @@ export class ExplicitSaveGuard implements vscode.Disposable {
   }
 
   /** Throws (edits kept) unless the save of `uri` now under way was asked for by the user. */
-  requireExplicitSave(uri: vscode.Uri, target: string, howToSave = 'save with Ctrl+S'): void {
+  requireExplicitSave(uri: vscode.Uri, target: string, howToSave = vscode.l10n.t('save with Ctrl+S')): void {
     ExplicitSaveGuard.refuseAutoSave(this.takeReason(uri), target, howToSave);
   }
 
@@ -34,7 +34,7 @@ export class ExplicitSaveGuard implements vscode.Disposable {
   /** Throws (edits kept) when `reason` is an automatic one. */
   static refuseAutoSave(reason: vscode.TextDocumentSaveReason | undefined, target: string, howToSave: string): void {
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(`Not saved to ${target}: auto save never writes to AWS. Your edits are kept; ${howToSave} when they are ready.`);
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to {0}: auto save never writes to AWS. Your edits are kept; {1} when they are ready.', target, howToSave));
     }
   }
 
@@ -83,8 +83,8 @@ export type ConflictChoice = 'compare' | 'overwrite' | 'cancel';
 
 /** The modal of a conflict: Compare / Overwrite (Cancel is the modal's own button). */
 export async function askConflictChoice(message: string, detail: string): Promise<ConflictChoice> {
-  const compare = 'Compare';
-  const overwrite = 'Overwrite';
+  const compare = vscode.l10n.t('Compare');
+  const overwrite = vscode.l10n.t('Overwrite');
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, compare, overwrite);
   return choice === compare ? 'compare' : choice === overwrite ? 'overwrite' : 'cancel';
 }

@@ -65,7 +65,7 @@ interface IdentityData {
 const MERGED_SUFFIX = /^(.+)\.([\w-]+:[0-9a-f-]+)$/;
 
 export const MERGED_EXPLANATION =
-  'Merged: this dataset came from another identity that was merged into this one (e.g. a user who logged in with a second provider). A device has to merge its records into its own dataset, or delete it; until then it counts against the 20 datasets per identity.';
+  vscode.l10n.t('Merged: this dataset came from another identity that was merged into this one (e.g. a user who logged in with a second provider). A device has to merge its records into its own dataset, or delete it; until then it counts against the 20 datasets per identity.');
 
 export class IdentitiesTree {
   private listings = new Map<string, IdentityListing>();
@@ -182,22 +182,22 @@ export class IdentitiesTree {
     if (this.listings.get(identityPoolId) !== listing) return [];
     const rows: DataNode[] = [...listing.found.values(), ...[...listing.nodes.values()].filter((item) => !listing.found.has(item.identity.identityId))];
     const base = `${identityPoolId}/identities`;
-    if (listing.error) rows.push(failureRow(`${base}/error`, 'ListIdentities', listing.error, node, { command: 'cognitoSync.loadMoreIdentities', title: 'Retry', arguments: [identityPoolId] }));
-    else if (listing.loading) rows.push({ kind: 'dataMessage', id: `${base}/loading`, label: 'Loading identities…', icon: new vscode.ThemeIcon('loading~spin'), parent: node });
+    if (listing.error) rows.push(failureRow(`${base}/error`, 'ListIdentities', listing.error, node, { command: 'cognitoSync.loadMoreIdentities', title: vscode.l10n.t('Retry'), arguments: [identityPoolId] }));
+    else if (listing.loading) rows.push({ kind: 'dataMessage', id: `${base}/loading`, label: vscode.l10n.t('Loading identities…'), icon: new vscode.ThemeIcon('loading~spin'), parent: node });
     else if (!listing.done) {
       rows.push({
         kind: 'dataMessage',
         id: `${base}/more/${listing.nodes.size}`,
-        label: 'Load more…',
-        description: `${listing.nodes.size} shown`,
-        tooltip: 'Lists the next 60 identities (ListIdentities), in the order AWS returns them.',
+        label: vscode.l10n.t('Load more…'),
+        description: vscode.l10n.t('{0} shown', listing.nodes.size),
+        tooltip: vscode.l10n.t('Lists the next 60 identities (ListIdentities), in the order AWS returns them.'),
         icon: new vscode.ThemeIcon('more'),
-        command: { command: 'cognitoSync.loadMoreIdentities', title: 'Load More', arguments: [identityPoolId] },
+        command: { command: 'cognitoSync.loadMoreIdentities', title: vscode.l10n.t('Load More'), arguments: [identityPoolId] },
         contextValue: 'cognitoSync.loadMore',
         parent: node,
       });
     } else if (rows.length === 0) {
-      rows.push({ kind: 'dataMessage', id: `${base}/empty`, label: this.hidesDisabled(identityPoolId) ? 'No enabled identities' : 'No identities', icon: new vscode.ThemeIcon('info'), parent: node });
+      rows.push({ kind: 'dataMessage', id: `${base}/empty`, label: this.hidesDisabled(identityPoolId) ? vscode.l10n.t('No enabled identities') : vscode.l10n.t('No identities'), icon: new vscode.ThemeIcon('info'), parent: node });
     }
     return rows;
   }
@@ -258,12 +258,12 @@ export class IdentitiesTree {
   private async identityChildren(node: IdentityNode): Promise<DataNode[]> {
     const data = await this.identityData(node);
     const base = `${node.identityPoolId}/${node.identity.identityId}`;
-    if (data.datasetsError) return [failureRow(`${base}/datasets-error`, 'ListDatasets', data.datasetsError, node, { command: 'cognitoSync.refreshIdentity', title: 'Retry', arguments: [node.identityPoolId, node.identity.identityId] })];
+    if (data.datasetsError) return [failureRow(`${base}/datasets-error`, 'ListDatasets', data.datasetsError, node, { command: 'cognitoSync.refreshIdentity', title: vscode.l10n.t('Retry'), arguments: [node.identityPoolId, node.identity.identityId] })];
     const rows: DataNode[] = [];
     const limit = checkLimit('datasetsPerIdentity', data.datasets?.length ?? 0);
-    if (limit) rows.push({ kind: 'dataMessage', id: `${base}/datasets-limit`, label: limit.message, tooltip: `${limit.message} Merged datasets count too; delete the ones devices no longer need.`, icon: limitIcon(limit), parent: node });
+    if (limit) rows.push({ kind: 'dataMessage', id: `${base}/datasets-limit`, label: limit.message, tooltip: vscode.l10n.t('{0} Merged datasets count too; delete the ones devices no longer need.', limit.message), icon: limitIcon(limit), parent: node });
     rows.push(...(data.datasets ?? []));
-    if (!data.datasets?.length) rows.push({ kind: 'dataMessage', id: `${base}/no-datasets`, label: 'No datasets', icon: new vscode.ThemeIcon('info'), parent: node });
+    if (!data.datasets?.length) rows.push({ kind: 'dataMessage', id: `${base}/no-datasets`, label: vscode.l10n.t('No datasets'), icon: new vscode.ThemeIcon('info'), parent: node });
     // The tree already drew the identity before its usage was known: show it now.
     return rows;
   }
@@ -271,11 +271,11 @@ export class IdentitiesTree {
   treeItem(node: DataNode, idPrefix: string): vscode.TreeItem {
     switch (node.kind) {
       case 'identities': {
-        const item = new vscode.TreeItem('Identities', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Identities'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idPrefix}/${node.identityPoolId}/identities`;
         item.iconPath = new vscode.ThemeIcon('person');
-        item.description = this.hidesDisabled(node.identityPoolId) ? 'enabled only' : undefined;
-        item.tooltip = 'The identities of this pool (Cognito Identity ListIdentities, 60 at a time) and their Cognito Sync datasets.';
+        item.description = this.hidesDisabled(node.identityPoolId) ? vscode.l10n.t('enabled only') : undefined;
+        item.tooltip = vscode.l10n.t('The identities of this pool (Cognito Identity ListIdentities, 60 at a time) and their Cognito Sync datasets.');
         item.contextValue = this.hidesDisabled(node.identityPoolId) ? 'cognitoSync.identities.hidingDisabled' : 'cognitoSync.identities';
         return item;
       }
@@ -287,7 +287,7 @@ export class IdentitiesTree {
         item.description = `${node.found ? 'found · ' : ''}${logins} · ${formatDate(identity.lastModified)}`;
         item.iconPath = new vscode.ThemeIcon(node.found ? 'search' : identity.logins.length ? 'account' : 'person');
         item.contextValue = 'cognitoSync.identity';
-        item.accessibilityInformation = { label: `Identity ${identity.identityId}, ${logins}` };
+        item.accessibilityInformation = { label: vscode.l10n.t('Identity {0}, {1}', identity.identityId, logins) };
         return item;
       }
       case 'dataset': {
@@ -295,17 +295,17 @@ export class IdentitiesTree {
         const item = new vscode.TreeItem(dataset.datasetName, vscode.TreeItemCollapsibleState.None);
         item.id = `${idPrefix}/${node.identityPoolId}/identity/${node.identityId}/dataset/${dataset.datasetName}`;
         const limits = [checkLimit('recordsPerDataset', dataset.numRecords), checkLimit('bytesPerDataset', dataset.dataStorage)].filter((check): check is LimitCheck => check !== undefined);
-        item.description = `${node.merged ? 'merged · ' : ''}${dataset.numRecords} record${dataset.numRecords === 1 ? '' : 's'} · ${formatBytes(dataset.dataStorage)} · ${formatDate(dataset.lastModified)}`;
+        item.description = (node.merged ? vscode.l10n.t('merged · ') : '') + (dataset.numRecords === 1 ? vscode.l10n.t('1 record · {0} · {1}', formatBytes(dataset.dataStorage), formatDate(dataset.lastModified)) : vscode.l10n.t('{0} records · {1} · {2}', dataset.numRecords, formatBytes(dataset.dataStorage), formatDate(dataset.lastModified)));
         item.iconPath = limits.length ? limitIcon(limits[0]) : new vscode.ThemeIcon(node.merged ? 'git-merge' : 'database');
         // Plain text: dataset names and devices come from AWS.
         item.tooltip = [
-          `Dataset ${dataset.datasetName} of identity ${node.identityId}`,
-          `${dataset.numRecords} records, ${formatBytes(dataset.dataStorage)}`,
-          `Last modified ${formatDate(dataset.lastModified)}${dataset.lastModifiedBy ? ` by ${dataset.lastModifiedBy}` : ''}`,
+          vscode.l10n.t('Dataset {0} of identity {1}', dataset.datasetName, node.identityId),
+          vscode.l10n.t('{0} records, {1}', dataset.numRecords, formatBytes(dataset.dataStorage)),
+          vscode.l10n.t('Last modified {0}{1}', formatDate(dataset.lastModified), dataset.lastModifiedBy ? vscode.l10n.t(' by {0}', dataset.lastModifiedBy) : ''),
           ...limits.map((check) => check.message),
           ...(node.merged ? ['', MERGED_EXPLANATION] : []),
         ].join('\n');
-        item.command = { command: 'cognitoSync.openDataset', title: 'Open Dataset', arguments: [node] };
+        item.command = { command: 'cognitoSync.openDataset', title: vscode.l10n.t('Open Dataset'), arguments: [node] };
         item.contextValue = 'cognitoSync.dataset';
         return item;
       }
@@ -326,9 +326,9 @@ export class IdentitiesTree {
   async resolveIdentityTooltip(item: vscode.TreeItem, node: IdentityNode): Promise<vscode.TreeItem> {
     const usage = await this.usage(node);
     const { identity } = node;
-    const lines = [`Identity ${identity.identityId}`, `Logins: ${identity.logins.length ? identity.logins.join(', ') : 'none (unauthenticated)'}`, `Created: ${formatDate(identity.creationDate)}`, `Last modified: ${formatDate(identity.lastModified)}`, ''];
-    if (usage instanceof AwsError) lines.push(`Usage unavailable: ${usage.message}`);
-    else lines.push(`Datasets: ${usage.datasetCount} of 20`, `Data stored: ${formatBytes(usage.dataStorage)}`, `Last sync change: ${formatDate(usage.lastModified)}`);
+    const lines = [vscode.l10n.t('Identity {0}', identity.identityId), vscode.l10n.t('Logins: {0}', identity.logins.length ? identity.logins.join(', ') : vscode.l10n.t('none (unauthenticated)')), vscode.l10n.t('Created: {0}', formatDate(identity.creationDate)), vscode.l10n.t('Last modified: {0}', formatDate(identity.lastModified)), ''];
+    if (usage instanceof AwsError) lines.push(vscode.l10n.t('Usage unavailable: {0}', usage.message));
+    else lines.push(vscode.l10n.t('Datasets: {0} of 20', usage.datasetCount), vscode.l10n.t('Data stored: {0}', formatBytes(usage.dataStorage)), vscode.l10n.t('Last sync change: {0}', formatDate(usage.lastModified)));
     item.tooltip = lines.join('\n');
     return item;
   }
@@ -344,8 +344,8 @@ function failureRow(id: string, operation: string, error: AwsError, parent: Iden
   return {
     kind: 'dataMessage',
     id,
-    label: denied ? `${operation} denied: needs ${error.details.service ?? 'cognito-sync'}:${error.details.operation ?? operation}` : `${operation} failed: ${shortReason(error)}`,
-    description: denied ? `on ${error.details.resource ?? 'the pool'}` : 'click to retry',
+    label: denied ? vscode.l10n.t('{0} denied: needs {1}:{2}', operation, error.details.service ?? 'cognito-sync', error.details.operation ?? operation) : vscode.l10n.t('{0} failed: {1}', operation, shortReason(error)),
+    description: denied ? vscode.l10n.t('on {0}', error.details.resource ?? vscode.l10n.t('the pool')) : vscode.l10n.t('click to retry'),
     tooltip: error.message,
     icon: new vscode.ThemeIcon(denied ? 'lock' : 'error', new vscode.ThemeColor('errorForeground')),
     command: retry,

@@ -4,6 +4,7 @@
 import type { AwsError, AwsSession, BulkPublishDetails, CognitoEvents, IdentityPoolSummary, PoolUsage } from '../aws';
 import type { SyncConfiguration } from '../model/configuration';
 import { formatBytes, formatCount, formatDate, formatDateWithAge, regionName, shortReason } from './presentation';
+import * as l10n from '@vscode/l10n';
 
 /** A codicon id and an optional theme colour id: `new ThemeIcon(id, new ThemeColor(color))`. */
 export interface Icon {
@@ -140,21 +141,21 @@ export function poolTooltip(pool: IdentityPoolSummary): string {
   // A plain string, not a MarkdownString: pool names come from AWS and must read as typed. Even
   // MarkdownString.appendText leaves `<` alone, and VS Code drops raw HTML from markdown hovers,
   // so a name like `<b>x</b>` would silently vanish from the tooltip.
-  return `${pool.name ?? '(name unavailable)'}\n${pool.identityPoolId}\n\nSync sessions: ${formatCount(pool.syncSessionsCount)}\nData storage: ${formatBytes(pool.dataStorage)}\nLast modified: ${formatDate(pool.lastModified)}`;
+  return l10n.t('{0}\n{1}\n\nSync sessions: {2}\nData storage: {3}\nLast modified: {4}', pool.name ?? l10n.t('(name unavailable)'), pool.identityPoolId, formatCount(pool.syncSessionsCount), formatBytes(pool.dataStorage), formatDate(pool.lastModified));
 }
 
 /** The rows above the regions when the profile cannot be used: the reason, and where to fix it. */
 export function profileProblemNodes(profileName: string, problem: AwsError): MessageNode[] {
   return [
-    messageNode('profile-problem', `Profile ${profileName}: ${shortReason(problem)}`, ICONS.error, {
-      description: 'click to select a profile',
+    messageNode('profile-problem', l10n.t('Profile {0}: {1}', profileName, shortReason(problem)), ICONS.error, {
+      description: l10n.t('click to select a profile'),
       tooltip: problem.message,
-      command: { command: 'cognitoSync.selectProfile', title: 'Select Profile' },
+      command: { command: 'cognitoSync.selectProfile', title: l10n.t('Select Profile') },
       contextValue: 'cognitoSync.error',
     }),
-    messageNode('profile-problem/open-config', 'Open AWS Config File', { id: 'go-to-file' }, {
-      description: 'to add or fix the profile',
-      command: { command: 'cognitoSync.openAwsConfigFile', title: 'Open AWS Config File' },
+    messageNode('profile-problem/open-config', l10n.t('Open AWS Config File'), { id: 'go-to-file' }, {
+      description: l10n.t('to add or fix the profile'),
+      command: { command: 'cognitoSync.openAwsConfigFile', title: l10n.t('Open AWS Config File') },
     }),
   ];
 }
@@ -163,12 +164,18 @@ export function profileProblemNodes(profileName: string, problem: AwsError): Mes
  * A row for an AWS file the SDK cannot read in full. The SDK skips malformed lines without a word,
  * so a profile may have lost its region, endpoint or keys: the row says which file and lines.
  */
+/** Whole sentences per file, so that a translation never has to agree with a glued-in word. */
+function fileProblemLabel(which: 'config' | 'credentials', code: string | undefined): string {
+  if (code !== undefined) return which === 'config' ? l10n.t('AWS config file unreadable ({0})', code) : l10n.t('AWS credentials file unreadable ({0})', code);
+  return which === 'config' ? l10n.t('AWS config file malformed') : l10n.t('AWS credentials file malformed');
+}
+
 export function fileProblemNode(which: 'config' | 'credentials', problem: AwsError): MessageNode {
   const file = problem.details.file;
   // details.code is set when the file could not be read at all (EISDIR, EACCES…).
   const unreadable = problem.details.code !== undefined;
-  return messageNode(`file-problem/${which}`, unreadable ? `AWS ${which} file unreadable (${problem.details.code})` : `AWS ${which} file malformed`, ICONS.warning, {
-    description: unreadable || !file ? 'hover for details' : 'click to open it',
+  return messageNode(`file-problem/${which}`, fileProblemLabel(which, problem.details.code), ICONS.warning, {
+    description: unreadable || !file ? l10n.t('hover for details') : l10n.t('click to open it'),
     tooltip: problem.message,
     opensFile: unreadable || !file ? undefined : file,
     contextValue: 'cognitoSync.error',
@@ -187,19 +194,19 @@ export function regionChildNodes(region: string, listing: ListingState): Explore
   const { pools } = listing;
   const children: ExplorerNode[] = [];
   if (listing.namesUnavailable) {
-    children.push(messageNode(`${region}/names-unavailable`, 'Pool names unavailable', ICONS.warning, {
+    children.push(messageNode(`${region}/names-unavailable`, l10n.t('Pool names unavailable'), ICONS.warning, {
       description: shortReason(listing.namesUnavailable),
       tooltip: listing.namesUnavailable.message,
-      command: { command: 'cognitoSync.showLog', title: 'Show Log' },
+      command: { command: 'cognitoSync.showLog', title: l10n.t('Show Log') },
     }));
   }
   children.push(...pools);
   if (listing.error) {
-    children.push(errorNode(`${region}/error`, `Failed to list pools in ${region}: ${shortReason(listing.error)}`, listing.error, { command: 'cognitoSync.retryRegion', title: 'Retry', arguments: [region] }, 'click to retry'));
+    children.push(errorNode(`${region}/error`, l10n.t('Failed to list pools in {0}: {1}', region, shortReason(listing.error)), listing.error, { command: 'cognitoSync.retryRegion', title: l10n.t('Retry'), arguments: [region] }, l10n.t('click to retry')));
   } else if (!listing.done) {
-    children.push(messageNode(`${region}/loading`, pools.length ? 'Loading more pools…' : 'Loading pools…', { id: 'loading~spin' }));
+    children.push(messageNode(`${region}/loading`, pools.length ? l10n.t('Loading more pools…') : l10n.t('Loading pools…'), { id: 'loading~spin' }));
   } else if (pools.length === 0) {
-    children.push(messageNode(`${region}/empty`, `No identity pools in ${region}`, { id: 'info' }));
+    children.push(messageNode(`${region}/empty`, l10n.t('No identity pools in {0}', region), { id: 'info' }));
   }
   return children;
 }
@@ -226,11 +233,11 @@ function section<T>(definition: PoolSection<T>): PoolSection {
 
 /** The children of a pool, in the order shown. */
 export const POOL_SECTIONS: readonly PoolSection[] = [
-  section<SyncConfiguration>({ key: 'configuration', label: 'Sync configuration', load: (session, id) => session.getConfiguration(id), nodes: (base, _pool, value) => configurationNodes(base, value) }),
+  section<SyncConfiguration>({ key: 'configuration', label: l10n.t('Sync configuration'), load: (session, id) => session.getConfiguration(id), nodes: (base, _pool, value) => configurationNodes(base, value) }),
   // The last bulk publish, next to the stream it publishes to.
-  section<BulkPublishDetails | undefined>({ key: 'bulkPublish', label: 'Bulk Publish', load: (session, id) => session.getBulkPublishDetails(id), nodes: (base, pool, value) => (value ? [bulkPublishNode(base, pool.identityPoolId, value)] : []) }),
-  section<CognitoEvents>({ key: 'events', label: 'Cognito Events', load: (session, id) => session.getEvents(id), nodes: (base, pool, value) => [eventsNode(base, pool.identityPoolId, value)] }),
-  section<PoolUsage>({ key: 'usage', label: 'Usage', load: (session, id) => session.describeUsage(id), nodes: (base, pool, value) => [usageNode(base, pool.identityPoolId, value)] }),
+  section<BulkPublishDetails | undefined>({ key: 'bulkPublish', label: l10n.t('Bulk Publish'), load: (session, id) => session.getBulkPublishDetails(id), nodes: (base, pool, value) => (value ? [bulkPublishNode(base, pool.identityPoolId, value)] : []) }),
+  section<CognitoEvents>({ key: 'events', label: l10n.t('Cognito Events'), load: (session, id) => session.getEvents(id), nodes: (base, pool, value) => [eventsNode(base, pool.identityPoolId, value)] }),
+  section<PoolUsage>({ key: 'usage', label: l10n.t('Usage'), load: (session, id) => session.describeUsage(id), nodes: (base, pool, value) => [usageNode(base, pool.identityPoolId, value)] }),
 ];
 
 /** A section whose call failed: the reason, and a click loads the pool's details again. */
@@ -239,10 +246,10 @@ function errorDetail(id: string, label: string, error: AwsError, identityPoolId:
     kind: 'detail',
     id,
     label,
-    description: `failed: ${shortReason(error)} · click to retry`,
+    description: l10n.t('failed: {0} · click to retry', shortReason(error)),
     tooltip: error.message,
     icon: ICONS.error,
-    command: { command: 'cognitoSync.retryPool', title: 'Retry', arguments: [identityPoolId] },
+    command: { command: 'cognitoSync.retryPool', title: l10n.t('Retry'), arguments: [identityPoolId] },
     contextValue: 'cognitoSync.error',
   };
 }
@@ -257,7 +264,7 @@ export function detailNodes(pool: IdentityPoolSummary, results: readonly Section
 }
 
 function valueDetail(id: string, label: string, value: string | undefined, icon: string): DetailNode {
-  return { kind: 'detail', id, label, description: value ?? 'not set', tooltip: value, icon: { id: icon }, copyValue: value };
+  return { kind: 'detail', id, label, description: value ?? l10n.t('not set'), tooltip: value, icon: { id: icon }, copyValue: value };
 }
 
 function configurationNodes(base: string, configuration: SyncConfiguration | undefined): DetailNode[] {
@@ -269,24 +276,24 @@ function configurationNodes(base: string, configuration: SyncConfiguration | und
     {
       kind: 'detail',
       id: `${base}/push`,
-      label: 'Push Sync',
-      description: push ? `${arns.length} application${arns.length === 1 ? '' : 's'}` : 'off',
+      label: l10n.t('Push Sync'),
+      description: push ? l10n.t('{0} application{1}', arns.length, arns.length === 1 ? '' : 's') : 'off',
       icon: { id: push ? 'bell' : 'bell-slash' },
       children: push
-        ? [valueDetail(`${base}/push/role`, 'Role', push.RoleArn, 'shield'), ...arns.map((arn, index) => valueDetail(`${base}/push/app/${index}`, 'Application', arn, 'device-mobile'))]
+        ? [valueDetail(`${base}/push/role`, l10n.t('Role'), push.RoleArn, 'shield'), ...arns.map((arn, index) => valueDetail(`${base}/push/app/${index}`, l10n.t('Application'), arn, 'device-mobile'))]
         : undefined,
     },
     {
       kind: 'detail',
       id: `${base}/streams`,
-      label: 'Cognito Streams',
-      description: streams ? `${streams.StreamName ?? 'no stream'} · ${streams.StreamingStatus ?? 'status not set'}` : 'off',
+      label: l10n.t('Cognito Streams'),
+      description: streams ? `${streams.StreamName ?? l10n.t('no stream')} · ${streams.StreamingStatus ?? l10n.t('status not set')}` : 'off',
       icon: enabled ? ICONS.passed : { id: 'circle-slash' },
       children: streams
         ? [
-            valueDetail(`${base}/streams/name`, 'Stream', streams.StreamName, 'pulse'),
-            valueDetail(`${base}/streams/role`, 'Role', streams.RoleArn, 'shield'),
-            valueDetail(`${base}/streams/status`, 'Status', streams.StreamingStatus, enabled ? 'pass' : 'circle-slash'),
+            valueDetail(`${base}/streams/name`, l10n.t('Stream'), streams.StreamName, 'pulse'),
+            valueDetail(`${base}/streams/role`, l10n.t('Role'), streams.RoleArn, 'shield'),
+            valueDetail(`${base}/streams/status`, l10n.t('Status'), streams.StreamingStatus, enabled ? 'pass' : 'circle-slash'),
           ]
         : undefined,
     },
@@ -300,10 +307,10 @@ function eventsNode(base: string, identityPoolId: string, events: CognitoEvents 
     id: `${base}/events`,
     identityPoolId,
     contextValue: 'cognitoSync.events',
-    label: 'Cognito Events',
-    description: trigger ? 'sync trigger set' : 'no sync trigger',
+    label: l10n.t('Cognito Events'),
+    description: trigger ? l10n.t('sync trigger set') : l10n.t('no sync trigger'),
     icon: { id: 'zap' },
-    children: trigger ? [valueDetail(`${base}/events/trigger`, 'Sync Trigger', trigger, 'symbol-function')] : undefined,
+    children: trigger ? [valueDetail(`${base}/events/trigger`, l10n.t('Sync Trigger'), trigger, 'symbol-function')] : undefined,
   };
 }
 
@@ -313,14 +320,14 @@ function usageNode(base: string, identityPoolId: string, usage: PoolUsage | unde
     id: `${base}/usage`,
     identityPoolId,
     contextValue: 'cognitoSync.usage',
-    command: { command: 'cognitoSync.showUsage', title: 'Show Usage', arguments: [{ identityPoolId }] },
-    label: 'Usage',
-    description: `${formatCount(usage?.syncSessionsCount)} sync sessions`,
+    command: { command: 'cognitoSync.showUsage', title: l10n.t('Show Usage'), arguments: [{ identityPoolId }] },
+    label: l10n.t('Usage'),
+    description: l10n.t('{0} sync sessions', formatCount(usage?.syncSessionsCount)),
     icon: { id: 'graph' },
     children: [
-      { kind: 'detail', id: `${base}/usage/sessions`, label: 'Sync sessions', description: formatCount(usage?.syncSessionsCount), icon: { id: 'sync' } },
-      { kind: 'detail', id: `${base}/usage/storage`, label: 'Data storage', description: formatBytes(usage?.dataStorage), icon: { id: 'database' } },
-      { kind: 'detail', id: `${base}/usage/modified`, label: 'Last modified', description: formatDate(usage?.lastModified), icon: { id: 'calendar' } },
+      { kind: 'detail', id: `${base}/usage/sessions`, label: l10n.t('Sync sessions'), description: formatCount(usage?.syncSessionsCount), icon: { id: 'sync' } },
+      { kind: 'detail', id: `${base}/usage/storage`, label: l10n.t('Data storage'), description: formatBytes(usage?.dataStorage), icon: { id: 'database' } },
+      { kind: 'detail', id: `${base}/usage/modified`, label: l10n.t('Last modified'), description: formatDate(usage?.lastModified), icon: { id: 'calendar' } },
     ],
   };
 }
@@ -334,7 +341,7 @@ const BULK_PUBLISH_ICONS: Record<BulkPublishDetails['status'], Icon> = {
 
 /** "SUCCEEDED · 12 Mar 2025, 10:04" (when it completed, else when it started), or "never run". */
 export function bulkPublishSummary(details: BulkPublishDetails): string {
-  if (details.status === 'NOT_STARTED') return 'never run';
+  if (details.status === 'NOT_STARTED') return l10n.t('never run');
   const when = details.completeTime ?? details.startTime;
   return when ? `${details.status} · ${formatDate(when)}` : details.status;
 }
@@ -342,17 +349,17 @@ export function bulkPublishSummary(details: BulkPublishDetails): string {
 function bulkPublishNode(base: string, identityPoolId: string, details: BulkPublishDetails): DetailNode {
   const children: DetailNode[] = [];
   if (details.status !== 'NOT_STARTED') {
-    children.push({ kind: 'detail', id: `${base}/bulkPublish/status`, label: 'Status', description: details.status, icon: BULK_PUBLISH_ICONS[details.status] });
-    children.push({ kind: 'detail', id: `${base}/bulkPublish/started`, label: 'Started', description: formatDateWithAge(details.startTime), icon: { id: 'calendar' } });
-    if (details.completeTime) children.push({ kind: 'detail', id: `${base}/bulkPublish/completed`, label: 'Completed', description: formatDateWithAge(details.completeTime), icon: { id: 'calendar' } });
-    if (details.failureMessage) children.push(valueDetail(`${base}/bulkPublish/failure`, 'Failure', details.failureMessage, 'warning'));
+    children.push({ kind: 'detail', id: `${base}/bulkPublish/status`, label: l10n.t('Status'), description: details.status, icon: BULK_PUBLISH_ICONS[details.status] });
+    children.push({ kind: 'detail', id: `${base}/bulkPublish/started`, label: l10n.t('Started'), description: formatDateWithAge(details.startTime), icon: { id: 'calendar' } });
+    if (details.completeTime) children.push({ kind: 'detail', id: `${base}/bulkPublish/completed`, label: l10n.t('Completed'), description: formatDateWithAge(details.completeTime), icon: { id: 'calendar' } });
+    if (details.failureMessage) children.push(valueDetail(`${base}/bulkPublish/failure`, l10n.t('Failure'), details.failureMessage, 'warning'));
   }
   return {
     kind: 'detail',
     id: `${base}/bulkPublish`,
     identityPoolId,
     contextValue: 'cognitoSync.bulkPublish',
-    label: 'Bulk Publish',
+    label: l10n.t('Bulk Publish'),
     description: bulkPublishSummary(details),
     tooltip: details.failureMessage,
     icon: BULK_PUBLISH_ICONS[details.status],

@@ -164,7 +164,7 @@ export class PoolsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (row.accessibilityLabel) item.accessibilityInformation = { label: row.accessibilityLabel };
     item.iconPath = themeIcon(row.icon);
     item.contextValue = row.contextValue;
-    item.command = row.opensFile ? { command: 'vscode.open', title: 'Open File', arguments: [vscode.Uri.file(row.opensFile)] } : row.command;
+    item.command = row.opensFile ? { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [vscode.Uri.file(row.opensFile)] } : row.command;
     return item;
   }
 

@@ -1,19 +1,20 @@
 // How AWS values read in the tree: units, local dates, short failure reasons. Pure (no vscode).
 import { isConnectionLost } from '../aws';
 import type { AwsError, PoolUsage } from '../aws';
+import * as l10n from '@vscode/l10n';
 
 const REGION_NAMES: Record<string, string> = {
-  'ap-northeast-1': 'Asia Pacific (Tokyo)',
-  'ap-northeast-2': 'Asia Pacific (Seoul)',
-  'ap-south-1': 'Asia Pacific (Mumbai)',
-  'ap-southeast-1': 'Asia Pacific (Singapore)',
-  'ap-southeast-2': 'Asia Pacific (Sydney)',
-  'eu-central-1': 'Europe (Frankfurt)',
-  'eu-west-1': 'Europe (Ireland)',
-  'eu-west-2': 'Europe (London)',
-  'us-east-1': 'US East (N. Virginia)',
-  'us-east-2': 'US East (Ohio)',
-  'us-west-2': 'US West (Oregon)',
+  'ap-northeast-1': l10n.t('Asia Pacific (Tokyo)'),
+  'ap-northeast-2': l10n.t('Asia Pacific (Seoul)'),
+  'ap-south-1': l10n.t('Asia Pacific (Mumbai)'),
+  'ap-southeast-1': l10n.t('Asia Pacific (Singapore)'),
+  'ap-southeast-2': l10n.t('Asia Pacific (Sydney)'),
+  'eu-central-1': l10n.t('Europe (Frankfurt)'),
+  'eu-west-1': l10n.t('Europe (Ireland)'),
+  'eu-west-2': l10n.t('Europe (London)'),
+  'us-east-1': l10n.t('US East (N. Virginia)'),
+  'us-east-2': l10n.t('US East (Ohio)'),
+  'us-west-2': l10n.t('US West (Oregon)'),
 };
 
 export function regionName(region: string): string {
@@ -29,11 +30,11 @@ export function formatBytes(bytes: number | undefined): string {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return unit === 0 ? l10n.t('{0} bytes', value) : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 export function formatCount(count: number | undefined): string {
-  return count === undefined ? 'none yet' : count.toLocaleString();
+  return count === undefined ? l10n.t('none yet') : count.toLocaleString();
 }
 
 /**
@@ -78,45 +79,45 @@ export function formatDateWithAge(date: Date | undefined, now: Date = new Date()
 /** "1.2 MB (1,234,567 bytes)": the unit to read, the exact figure to compare. */
 function formatStorage(bytes: number | undefined): string {
   const readable = formatBytes(bytes);
-  return bytes !== undefined && bytes >= 1024 ? `${readable} (${bytes.toLocaleString()} bytes)` : readable;
+  return bytes !== undefined && bytes >= 1024 ? l10n.t('{0} ({1} bytes)', readable, bytes.toLocaleString()) : readable;
 }
 
 /** One line: "Usage of <pool>: 3 sync sessions · data storage 1.2 MB (…) · last modified <date> (<age>)." */
 export function formatUsage(poolLabel: string, usage: Omit<PoolUsage, 'identityPoolId' | 'region'>, now: Date = new Date()): string {
   const count = usage.syncSessionsCount;
-  const sessions = count === undefined ? 'no sync sessions yet' : `${count.toLocaleString()} sync session${count === 1 ? '' : 's'}`;
-  return `Usage of ${poolLabel}: ${sessions} · data storage ${formatStorage(usage.dataStorage)} · last modified ${formatDateWithAge(usage.lastModified, now)}.`;
+  const sessions = count === undefined ? l10n.t('no sync sessions yet') : l10n.t('{0} sync session{1}', count.toLocaleString(), count === 1 ? '' : 's');
+  return l10n.t('Usage of {0}: {1} · data storage {2} · last modified {3}.', poolLabel, sessions, formatStorage(usage.dataStorage), formatDateWithAge(usage.lastModified, now));
 }
 
 /** A few words for an error item's label; the full message goes to its tooltip. */
 export function shortReason(error: AwsError): string {
   switch (error.kind) {
     case 'notAuthorized':
-      return 'no access';
+      return l10n.t('no access');
     case 'throttled':
       return 'throttled';
     case 'network':
       // ECONNRESET / EPIPE: the endpoint answered the connection, then closed it mid-request.
-      return isConnectionLost(error.details.code) ? 'connection lost' : 'offline or endpoint unreachable';
+      return isConnectionLost(error.details.code) ? l10n.t('connection lost') : l10n.t('offline or endpoint unreachable');
     case 'timeout':
-      return 'timed out';
+      return l10n.t('timed out');
     case 'serviceError':
-      return 'AWS service error';
+      return l10n.t('AWS service error');
     case 'expiredCredentials':
-      return 'credentials expired';
+      return l10n.t('credentials expired');
     case 'invalidCredentials':
-      return 'credentials not accepted';
+      return l10n.t('credentials not accepted');
     case 'ssoLoginRequired':
-      return 'SSO login needed';
+      return l10n.t('SSO login needed');
     case 'profileNotFound':
-      return 'profile not found';
+      return l10n.t('profile not found');
     case 'noCredentials':
-      return 'no credentials';
+      return l10n.t('no credentials');
     case 'malformedConfig':
       // details.code: the file could not be read at all (EISDIR, EACCES…).
-      return error.details.code ? 'AWS config file unreadable' : 'AWS config file malformed';
+      return error.details.code ? l10n.t('AWS config file unreadable') : l10n.t('AWS config file malformed');
     case 'mfaRequired':
-      return 'MFA code needed';
+      return l10n.t('MFA code needed');
     default:
       return 'failed';
   }
@@ -124,13 +125,13 @@ export function shortReason(error: AwsError): string {
 
 export function profileKindLabel(kind: string): string {
   const labels: Record<string, string> = {
-    staticKeys: 'static keys',
-    assumeRole: 'assume role',
+    staticKeys: l10n.t('static keys'),
+    assumeRole: l10n.t('assume role'),
     sso: 'SSO',
-    credentialProcess: 'credential process',
-    webIdentity: 'web identity',
-    login: 'console login',
-    none: 'no credentials',
+    credentialProcess: l10n.t('credential process'),
+    webIdentity: l10n.t('web identity'),
+    login: l10n.t('console login'),
+    none: l10n.t('no credentials'),
   };
   return labels[kind] ?? kind;
 }

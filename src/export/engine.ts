@@ -11,6 +11,7 @@ import { Checkpoint, ExportError, ExportOutput, ListingPosition } from './output
 import { ExportCalls, IdentityBlock, IdentityPager, StoppedError, listIdentitiesPage, readIdentity } from './reader';
 import { RequestScheduler } from './scheduler';
 import { ExportCounts, ExportOptions, ExportProgress, ExportResult, Mismatch, emptyCounts } from './types';
+import * as l10n from '@vscode/l10n';
 
 export const DEFAULT_MAX_CONCURRENCY = 16;
 /** Identities read ahead of the oldest unwritten one, per unit of concurrency. */
@@ -32,7 +33,7 @@ export async function runExport(caller: Caller, options: ExportOptions): Promise
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const region = regionOfPoolId(options.identityPoolId);
-  if (!region) throw new ExportError('invalidPoolId', `"${options.identityPoolId}" is not an identity pool id (<region>:<uuid>, e.g. us-east-1:1a2b…).`);
+  if (!region) throw new ExportError('invalidPoolId', l10n.t('"{0}" is not an identity pool id (<region>:<uuid>, e.g. us-east-1:1a2b…).', options.identityPoolId));
   const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
   const scheduler = new RequestScheduler({ maxConcurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
   let stopped = false;
@@ -42,7 +43,7 @@ export async function runExport(caller: Caller, options: ExportOptions): Promise
 
   try {
     // The pool first: an unknown pool or a bad profile fails before anything is written.
-    const usage = await calls.call(-1, `DescribeIdentityPoolUsage of ${options.identityPoolId}`, () => caller.sync(region, 'DescribeIdentityPoolUsage', { IdentityPoolId: options.identityPoolId }, options.identityPoolId));
+    const usage = await calls.call(-1, l10n.t('DescribeIdentityPoolUsage of {0}', options.identityPoolId), () => caller.sync(region, 'DescribeIdentityPoolUsage', { IdentityPoolId: options.identityPoolId }, options.identityPoolId));
     const opened = await ExportOutput.open(options.outDir, { identityPoolId: options.identityPoolId, formats: options.formats, resume: !!options.resume });
     if ('manifest' in opened) return alreadyComplete(opened.manifest, options);
     const { output, checkpoint } = opened;

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EXPORT_FORMATS, ExportFormat, FORMAT_FILES } from './formats';
 import { ExportCounts, FileSummary, Mismatch } from './types';
+import * as l10n from '@vscode/l10n';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -56,12 +57,12 @@ export interface Checkpoint {
 export function fileError(error: unknown, outDir: string, doing: string): ExportError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ExportError('diskFull', `The disk holding ${outDir} is full (${code}) while ${doing}. Free some space, then run the same export again with --resume (in VS Code: Resume); nothing written so far is lost.`);
+    return new ExportError('diskFull', l10n.t('The disk holding {0} is full ({1}) while {2}. Free some space, then run the same export again with --resume (in VS Code: Resume); nothing written so far is lost.', outDir, code, doing));
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new ExportError('outputNotWritable', `Cannot write to ${outDir} (${code}) while ${doing}. Choose a folder you can write to, or fix its permissions.`);
+    return new ExportError('outputNotWritable', l10n.t('Cannot write to {0} ({1}) while {2}. Choose a folder you can write to, or fix its permissions.', outDir, code, doing));
   }
-  return new ExportError('writeFailed', `Writing to ${outDir} failed while ${doing}: ${(error as Error).message}. Fix the cause, then run the export again${doing.startsWith('writing') ? ' with --resume' : ''}.`);
+  return new ExportError('writeFailed', l10n.t('Writing to {0} failed while {1}: {2}. Fix the cause, then run the export again{3}.', outDir, doing, (error as Error).message, doing.startsWith('writing') ? l10n.t(' with --resume') : ''));
 }
 
 export interface OpenedOutput {
@@ -87,18 +88,18 @@ export class ExportOutput {
     let checkpoint: Checkpoint | undefined;
     if (entries.length > 0) {
       if (!options.resume) {
-        throw new ExportError('outputNotEmpty', `The output folder ${dir} is not empty. Choose an empty folder for a new export, or pass --resume (in VS Code: Resume) to continue the export it holds.`);
+        throw new ExportError('outputNotEmpty', l10n.t('The output folder {0} is not empty. Choose an empty folder for a new export, or pass --resume (in VS Code: Resume) to continue the export it holds.', dir));
       }
       if (!entries.includes(CHECKPOINT_FILE)) {
         if (entries.includes(MANIFEST_FILE)) {
           const manifest = JSON.parse(await fs.promises.readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
           if (manifest.identityPoolId === options.identityPoolId) return { manifest };
         }
-        throw new ExportError('checkpointMismatch', `The output folder ${dir} holds no export checkpoint of identity pool ${options.identityPoolId}, so there is nothing to resume. Choose an empty folder for a new export.`);
+        throw new ExportError('checkpointMismatch', l10n.t('The output folder {0} holds no export checkpoint of identity pool {1}, so there is nothing to resume. Choose an empty folder for a new export.', dir, options.identityPoolId));
       }
       checkpoint = await readCheckpoint(dir);
       if (checkpoint.identityPoolId !== options.identityPoolId) {
-        throw new ExportError('checkpointMismatch', `The output folder ${dir} holds an export of identity pool ${checkpoint.identityPoolId}, not ${options.identityPoolId}. Resume it with that pool, or choose an empty folder.`);
+        throw new ExportError('checkpointMismatch', l10n.t('The output folder {0} holds an export of identity pool {1}, not {2}. Resume it with that pool, or choose an empty folder.', dir, checkpoint.identityPoolId, options.identityPoolId));
       }
     }
     const formats = checkpoint?.formats ?? options.formats;
@@ -107,7 +108,7 @@ export class ExportOutput {
       try {
         await makeDir(path.join(dir, 'dynamodb'));
       } catch (error) {
-        throw fileError(error, dir, 'creating the dynamodb folder');
+        throw fileError(error, dir, l10n.t('creating the dynamodb folder'));
       }
     }
     for (const format of formats) await output.openFile(FORMAT_FILES[format], checkpoint?.fileSizes[FORMAT_FILES[format]] ?? 0);
@@ -128,7 +129,7 @@ export class ExportOutput {
           written += bytesWritten;
         }
       } catch (error) {
-        throw fileError(error, this.dir, `writing ${file}`);
+        throw fileError(error, this.dir, l10n.t('writing {0}', file));
       }
       this.sizes[file] += buffer.length;
     }
@@ -141,7 +142,7 @@ export class ExportOutput {
       await fs.promises.writeFile(`${target}.tmp`, JSON.stringify(content));
       await fs.promises.rename(`${target}.tmp`, target);
     } catch (error) {
-      throw fileError(error, this.dir, `writing ${CHECKPOINT_FILE}`);
+      throw fileError(error, this.dir, l10n.t('writing {0}', CHECKPOINT_FILE));
     }
   }
 
@@ -162,7 +163,7 @@ export class ExportOutput {
       await fs.promises.writeFile(path.join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
       await fs.promises.rm(path.join(this.dir, CHECKPOINT_FILE), { force: true });
     } catch (error) {
-      throw fileError(error, this.dir, `writing ${MANIFEST_FILE}`);
+      throw fileError(error, this.dir, l10n.t('writing {0}', MANIFEST_FILE));
     }
   }
 
@@ -181,7 +182,7 @@ export class ExportOutput {
       this.handles.set(file, handle);
       this.sizes[file] = size;
     } catch (error) {
-      throw fileError(error, this.dir, `opening ${file}`);
+      throw fileError(error, this.dir, l10n.t('opening {0}', file));
     }
   }
 }
@@ -189,15 +190,15 @@ export class ExportOutput {
 async function listFolder(dir: string): Promise<string[]> {
   try {
     const stat = await fs.promises.stat(dir);
-    if (!stat.isDirectory()) throw new ExportError('outputNotWritable', `${dir} is a file, not a folder. Choose a folder for the export.`);
+    if (!stat.isDirectory()) throw new ExportError('outputNotWritable', l10n.t('{0} is a file, not a folder. Choose a folder for the export.', dir));
     return await fs.promises.readdir(dir);
   } catch (error) {
     if (error instanceof ExportError) throw error;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, dir, 'reading the output folder');
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, dir, l10n.t('reading the output folder'));
     try {
       await makeDir(dir);
     } catch (mkdirError) {
-      throw fileError(mkdirError, dir, 'creating the output folder');
+      throw fileError(mkdirError, dir, l10n.t('creating the output folder'));
     }
     return [];
   }
@@ -224,10 +225,10 @@ async function readCheckpoint(dir: string): Promise<Checkpoint> {
   try {
     parsed = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Partial<Checkpoint>;
   } catch (error) {
-    throw new ExportError('checkpointMismatch', `The checkpoint ${file} cannot be read (${(error as Error).message}). Start the export again in an empty folder.`);
+    throw new ExportError('checkpointMismatch', l10n.t('The checkpoint {0} cannot be read ({1}). Start the export again in an empty folder.', file, (error as Error).message));
   }
   if (parsed.version !== CHECKPOINT_VERSION || typeof parsed.identityPoolId !== 'string' || !parsed.position || !parsed.fileSizes || !parsed.counts) {
-    throw new ExportError('checkpointMismatch', `The checkpoint ${file} is not one this version writes. Start the export again in an empty folder.`);
+    throw new ExportError('checkpointMismatch', l10n.t('The checkpoint {0} is not one this version writes. Start the export again in an empty folder.', file));
   }
   return parsed as Checkpoint;
 }

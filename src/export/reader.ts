@@ -8,6 +8,7 @@ import { ExportedRecord } from './formats';
 import { ExportError, ListingPosition } from './output';
 import { RequestScheduler } from './scheduler';
 import { ExportCounts, Mismatch, emptyCounts } from './types';
+import * as l10n from '@vscode/l10n';
 
 /** ListIdentities allows 1-60 and requires a value. The Sync lists are left to the service's default page. */
 const IDENTITY_PAGE_SIZE = 60;
@@ -23,7 +24,7 @@ const LISTING_PRIORITY = -1;
 
 export class StoppedError extends Error {
   constructor() {
-    super('The export was stopped.');
+    super(l10n.t('The export was stopped.'));
   }
 }
 
@@ -118,7 +119,7 @@ export class IdentityPager {
     if (found < 0) {
       throw new ExportError(
         'identityListChanged',
-        `The checkpoint continues after identity ${lastIdentityId ?? '?'}, which is no longer on its page of the pool's identity list (deleted or merged since?). Start the export again in an empty folder.`,
+        l10n.t('The checkpoint continues after identity {0}, which is no longer on its page of the pool\'s identity list (deleted or merged since?). Start the export again in an empty folder.', lastIdentityId ?? '?'),
       );
     }
     this.index = found + 1;
@@ -128,7 +129,7 @@ export class IdentityPager {
 export function listIdentitiesPage(calls: ExportCalls, token: string | undefined): Promise<IdentityPage> {
   const { caller, region, identityPoolId } = calls;
   return calls
-    .call(LISTING_PRIORITY, `ListIdentities of ${identityPoolId}`, () => caller.identity(region, 'ListIdentities', { IdentityPoolId: identityPoolId, MaxResults: IDENTITY_PAGE_SIZE, NextToken: token }))
+    .call(LISTING_PRIORITY, l10n.t('ListIdentities of {0}', identityPoolId), () => caller.identity(region, 'ListIdentities', { IdentityPoolId: identityPoolId, MaxResults: IDENTITY_PAGE_SIZE, NextToken: token }))
     .then((reply) => ({ ids: (reply.Identities ?? []).map((identity) => identity.IdentityId ?? '').filter(Boolean), nextToken: reply.NextToken || undefined }));
 }
 
@@ -173,7 +174,7 @@ async function readIdentityOnce(calls: ExportCalls, identityId: string, priority
   const listed: ListedDataset[] = [];
   let token: string | undefined;
   do {
-    const reply = await calls.call(priority, `ListDatasets of ${identityId}`, () => caller.sync(region, 'ListDatasets', { ...target, NextToken: token }, identityPoolId));
+    const reply = await calls.call(priority, l10n.t('ListDatasets of {0}', identityId), () => caller.sync(region, 'ListDatasets', { ...target, NextToken: token }, identityPoolId));
     for (const dataset of reply.Datasets ?? []) {
       if (dataset.DatasetName) listed.push({ name: dataset.DatasetName, numRecords: dataset.NumRecords, dataStorage: dataset.DataStorage, lastModified: dataset.LastModifiedDate });
     }
@@ -183,7 +184,7 @@ async function readIdentityOnce(calls: ExportCalls, identityId: string, priority
   const datasets = await Promise.all(listed.map((dataset) => readDataset(calls, identityId, dataset, priority)));
   let usage: { DatasetCount?: number; DataStorage?: number; LastModifiedDate?: Date } | undefined;
   try {
-    usage = (await calls.call(priority, `DescribeIdentityUsage of ${identityId}`, () => caller.sync(region, 'DescribeIdentityUsage', target, identityPoolId))).IdentityUsage;
+    usage = (await calls.call(priority, l10n.t('DescribeIdentityUsage of {0}', identityId), () => caller.sync(region, 'DescribeIdentityUsage', target, identityPoolId))).IdentityUsage;
   } catch (error) {
     // An identity that never synced has no usage in Cognito Sync.
     if (!(error instanceof AwsError && error.kind === 'notFound')) throw error;
@@ -197,7 +198,7 @@ async function readDataset(calls: ExportCalls, identityId: string, listed: Liste
   let token: string | undefined;
   do {
     const input = { IdentityPoolId: identityPoolId, IdentityId: identityId, DatasetName: listed.name, NextToken: token };
-    const reply = await calls.call(priority, `ListRecords of ${identityId}/${listed.name}`, () => caller.sync(region, 'ListRecords', input, identityPoolId));
+    const reply = await calls.call(priority, l10n.t('ListRecords of {0}/{1}', identityId, listed.name), () => caller.sync(region, 'ListRecords', input, identityPoolId));
     if (reply.DatasetSyncCount !== undefined) read.syncCounts.add(reply.DatasetSyncCount);
     if (reply.DatasetExists === false) read.existed = false;
     for (const name of reply.MergedDatasetNames ?? []) if (!read.merged.includes(name)) read.merged.push(name);

@@ -5,6 +5,7 @@
 import { regionOfPoolId } from '../model/regions';
 import { LogicalIdAllocator } from './logicalIds';
 import { ArnOf, IacDocument, IacOptions, IacResource, IacValue, Joined, Json, PoolDefinition, Pseudo, Ref } from './model';
+import * as l10n from '@vscode/l10n';
 
 export const COGNITO_SYNC_SERVICE = 'cognito-sync.amazonaws.com';
 
@@ -65,7 +66,7 @@ function pushSyncResources(applicationArns: readonly string[], notes: string[], 
   const parsed = applicationArns.map((arn) => APPLICATION_ARN.exec(arn)).filter((match): match is RegExpExecArray => match !== null);
   const perApplication = [...new Set(parsed.map(([, partition, region, account, platform, name]) => `arn:${partition}:sns:${region}:${account}:endpoint/${platform}/${name}/*`))];
   if (JSON.stringify(perApplication).length <= PUSH_POLICY_RESOURCE_BUDGET) return perApplication;
-  notes.push(`${poolLabel}: its ${applicationArns.length} platform applications do not fit one role policy, so the push sync role may publish to every endpoint of their accounts and regions.`);
+  notes.push(l10n.t('{0}: its {1} platform applications do not fit one role policy, so the push sync role may publish to every endpoint of their accounts and regions.', poolLabel, applicationArns.length));
   return [...new Set(parsed.map(([, partition, region, account]) => `arn:${partition}:sns:${region}:${account}:endpoint/*`))];
 }
 
@@ -104,10 +105,10 @@ function accountOf(pools: readonly PoolDefinition[]): string | undefined {
 
 /** The template of `pools`, which must all be in one region (a template deploys to one region). */
 export function buildDocument(pools: readonly PoolDefinition[], options: IacOptions = {}): IacDocument {
-  if (pools.length === 0) throw new Error('There is no identity pool to export.');
+  if (pools.length === 0) throw new Error(l10n.t('There is no identity pool to export.'));
   const region = regionOfPoolId(pools[0].identityPoolId) ?? '';
   const elsewhere = pools.find((pool) => regionOfPoolId(pool.identityPoolId) !== region);
-  if (elsewhere) throw new Error(`One template deploys to one region: ${elsewhere.identityPoolId} is not in ${region}.`);
+  if (elsewhere) throw new Error(l10n.t('One template deploys to one region: {0} is not in {1}.', elsewhere.identityPoolId, region));
   const ids = new LogicalIdAllocator();
   const resources: IacResource[] = [];
   const notes: string[] = [];
@@ -149,9 +150,9 @@ export function buildDocument(pools: readonly PoolDefinition[], options: IacOpti
     const trigger = events.SyncTrigger;
     if (trigger) {
       const match = LAMBDA_ARN.exec(trigger);
-      if (!match) notes.push(`${label}: its sync trigger ${trigger} is not a Lambda function ARN, so no permission for Cognito Sync to invoke it is included.`);
+      if (!match) notes.push(l10n.t('{0}: its sync trigger {1} is not a Lambda function ARN, so no permission for Cognito Sync to invoke it is included.', label, trigger));
       else if (match[2] !== region) {
-        notes.push(`${label}: its sync trigger is in ${match[2]}, not ${region}; add the permission for Cognito Sync to invoke it in that region (principal ${COGNITO_SYNC_SERVICE}, source ARN the pool's ARN).`);
+        notes.push(l10n.t('{0}: its sync trigger is in {1}, not {2}; add the permission for Cognito Sync to invoke it in that region (principal {3}, source ARN the pool\'s ARN).', label, match[2], region, COGNITO_SYNC_SERVICE));
       } else {
         after.push({
           logicalId: permissionId,

@@ -5,9 +5,10 @@
 // the extension. Pure: no vscode, no AWS SDK.
 import { normalizeConfiguration, SyncConfiguration } from './configuration';
 import { FieldRule, fieldsOf, SECTIONS } from './fields';
+import * as l10n from '@vscode/l10n';
 
 const NONE = '(none)';
-const NOT_SET = '(not set)';
+const NOT_SET = l10n.t('(not set)');
 
 function changed(label: string, from: string | undefined, to: string | undefined, absent: string): string[] {
   return from === to ? [] : [`${label}: ${from ?? absent} → ${to ?? absent}`];
@@ -26,9 +27,9 @@ export function describeChanges(live: SyncConfiguration, next: SyncConfiguration
     const before = from[section.name];
     const after = to[section.name];
     if (before && !after) {
-      lines.push(`${section.title} turned off`);
+      lines.push(l10n.t('{0} turned off', section.title));
     } else if (after) {
-      if (!before) lines.push(`${section.title} turned on`);
+      if (!before) lines.push(l10n.t('{0} turned on', section.title));
       for (const field of fieldsOf(section.name)) lines.push(...fieldChanges(field, before ?? {}, after));
     }
   }
@@ -41,8 +42,8 @@ function fieldChanges(field: FieldRule, before: Record<string, unknown>, after: 
     const was = new Set((before[field.name] as string[] | undefined) ?? []);
     const is = new Set((after[field.name] as string[] | undefined) ?? []);
     return [
-      ...[...is].filter((item) => !was.has(item)).map((item) => `${field.changeLabel} added: ${item}`),
-      ...[...was].filter((item) => !is.has(item)).map((item) => `${field.changeLabel} removed: ${item}`),
+      ...[...is].filter((item) => !was.has(item)).map((item) => l10n.t('{0} added: {1}', field.changeLabel, item)),
+      ...[...was].filter((item) => !is.has(item)).map((item) => l10n.t('{0} removed: {1}', field.changeLabel, item)),
     ];
   }
   return changed(field.changeLabel, before[field.name] as string | undefined, after[field.name] as string | undefined, field.type === 'enum' ? NOT_SET : NONE);

@@ -3,6 +3,7 @@
 // the `*.cognito-sync.json` file format), its canonical form and its text. The members are the
 // field table's (fields.ts). Pure: no vscode, no AWS SDK.
 import { fieldsOf, SECTIONS, SectionName } from './fields';
+import * as l10n from '@vscode/l10n';
 
 export type StreamingStatus = 'ENABLED' | 'DISABLED';
 
@@ -106,7 +107,7 @@ function canonicalJson(configuration: SyncConfiguration): string {
  */
 export function setConfigurationRequest(current: SyncConfiguration, next: SyncConfiguration): SetConfigurationRequest {
   if (current.IdentityPoolId !== next.IdentityPoolId) {
-    throw new Error(`Cannot apply the configuration of ${next.IdentityPoolId} to identity pool ${current.IdentityPoolId}.`);
+    throw new Error(l10n.t('Cannot apply the configuration of {0} to identity pool {1}.', next.IdentityPoolId, current.IdentityPoolId));
   }
   const from = normalizeConfiguration(current);
   const to = normalizeConfiguration(next);

@@ -4,6 +4,7 @@
 import { createScanner, parseTree, printParseErrorCode, ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { SyncConfiguration } from './configuration';
 import { Problem, shortened, validateConfiguration, ValidationContext } from './rules';
+import * as l10n from '@vscode/l10n';
 
 export interface TextProblem extends Problem {
   /** Character offset and length in the text, when known. */
@@ -25,7 +26,7 @@ export function validateConfigurationText(text: string, context: ValidationConte
   const encodingProblems = undecodable ? [undecodable] : [];
   // VS Code's JSON language service says nothing about an empty document.
   if (/^[ \t\n\r]*$/.test(text)) {
-    const message = 'The file is empty: a Cognito Sync configuration is a JSON object with IdentityPoolId and optional PushSync and CognitoStreams.';
+    const message = l10n.t('The file is empty: a Cognito Sync configuration is a JSON object with IdentityPoolId and optional PushSync and CognitoStreams.');
     return { problems: [...encodingProblems, { path: [], message, severity: 'error', beyondSchema: true, offset: 0, length: 0 }] };
   }
   // jsonc-parser's parser recurses once per level and overflows the stack near 5,000 levels.
@@ -49,7 +50,7 @@ export function validateConfigurationText(text: string, context: ValidationConte
     // language service accepts it too.
     const message = (error as Error).message;
     const position = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-    return { problems: [...encodingProblems, { path: [], message: `Invalid JSON: ${message}.`, severity: 'error', beyondSchema: true, offset: Math.min(position, text.length), length: 0 }] };
+    return { problems: [...encodingProblems, { path: [], message: l10n.t('Invalid JSON: {0}.', message), severity: 'error', beyondSchema: true, offset: Math.min(position, text.length), length: 0 }] };
   }
   const result = validateConfiguration(value, context);
   const located = result.problems.map((problem) => ({ ...problem, ...locate(tree, problem.path) }));
@@ -72,7 +73,7 @@ function nestingTooDeep(text: string): TextProblem | undefined {
       if (depth > MAX_NESTING_DEPTH) {
         return {
           path: [],
-          message: `The JSON is nested more than ${MAX_NESTING_DEPTH} levels deep; a Cognito Sync configuration has 3 levels (the object, PushSync or CognitoStreams, ApplicationArns).`,
+          message: l10n.t('The JSON is nested more than {0} levels deep; a Cognito Sync configuration has 3 levels (the object, PushSync or CognitoStreams, ApplicationArns).', MAX_NESTING_DEPTH),
           severity: 'error',
           beyondSchema: true,
           offset: scanner.getTokenOffset(),
@@ -97,7 +98,7 @@ function replacementCharacters(text: string): TextProblem | undefined {
   for (let at = first; at >= 0; at = text.indexOf('\uFFFD', at + 1)) count += 1;
   return {
     path: [],
-    message: `The file is not valid UTF-8: ${count === 1 ? 'one place holds' : `${count} places hold`} U+FFFD (\uFFFD), the replacement for bytes that are not UTF-8, so the original text is lost there. Save the file as UTF-8 and retype ${count === 1 ? 'it' : 'them'}.`,
+    message: l10n.t('The file is not valid UTF-8: {0} U+FFFD (�), the replacement for bytes that are not UTF-8, so the original text is lost there. Save the file as UTF-8 and retype {1}.', count === 1 ? l10n.t('one place holds') : l10n.t('{0} places hold', count), count === 1 ? 'it' : 'them'),
     severity: 'error',
     beyondSchema: true,
     offset: first,
@@ -121,7 +122,7 @@ function repeatedMembers(tree: JsonNode): TextProblem[] {
         if (seen.has(key)) {
           problems.push({
             path: [...path, key],
-            message: `Member "${shortened(key)}" appears more than once${path.length ? ` in ${path.join('.')}` : ''}: JSON readers keep only the last one and silently ignore the others. Keep one.`,
+            message: l10n.t('Member "{0}" appears more than once{1}: JSON readers keep only the last one and silently ignore the others. Keep one.', shortened(key), path.length ? l10n.t(' in {0}', path.join('.')) : ''),
             severity: 'error',
             beyondSchema: true,
             offset: keyNode.offset,
@@ -141,13 +142,13 @@ function repeatedMembers(tree: JsonNode): TextProblem[] {
 }
 
 function syntaxProblem(text: string, error: ParseError): TextProblem {
-  const problem: TextProblem = { path: [], message: `Invalid JSON: ${describeParseError(printParseErrorCode(error.error))}.`, severity: 'error', offset: error.offset, length: error.length };
+  const problem: TextProblem = { path: [], message: l10n.t('Invalid JSON: {0}.', describeParseError(printParseErrorCode(error.error))), severity: 'error', offset: error.offset, length: error.length };
   const code = text.codePointAt(error.offset);
   if (error.error === ParseErrorCode.InvalidSymbol && code !== undefined && (code < 0x20 || code > 0x7e)) {
     // An invisible or non-ASCII character where JSON allows none. VS Code's JSON language service
     // lets some pass silently (NUL, U+FEFF, U+2028), and "invalid symbol" would not say which.
     const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return { ...problem, message: `Invalid JSON: the character ${name} is not allowed outside a string.`, beyondSchema: true };
+    return { ...problem, message: l10n.t('Invalid JSON: the character {0} is not allowed outside a string.', name), beyondSchema: true };
   }
   return problem;
 }

@@ -2,6 +2,7 @@
 // exactly the strings AWS stores), the text read back, the patches a save sends (one per changed
 // key only), and the dataset limits. Record metadata and deleted records stay out of the text.
 import { parseTree, printParseErrorCode, ParseError } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 
 /** The botocore model's patterns (cognito-sync and cognito-identity share IdentityId's). */
 export const IDENTITY_ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
@@ -42,9 +43,9 @@ export function isDatasetName(text: string): boolean {
 
 /** Why `text` is not an identity id of the pool's region, or undefined when it is one. */
 export function identityIdProblem(text: string, poolRegion: string): string | undefined {
-  if (!isIdentityId(text)) return `"${text}" is not an identity id: expected <region>:<guid> (up to ${IDENTITY_ID_MAX_LENGTH} characters), e.g. ${poolRegion}:0c1ba052-e098-41fa-a76e-eaa2c125f861.`;
+  if (!isIdentityId(text)) return l10n.t('"{0}" is not an identity id: expected <region>:<guid> (up to {1} characters), e.g. {2}:0c1ba052-e098-41fa-a76e-eaa2c125f861.', text, IDENTITY_ID_MAX_LENGTH, poolRegion);
   const region = text.slice(0, text.indexOf(':'));
-  if (region !== poolRegion) return `Identity ${text} belongs to region ${region}, and this pool is in ${poolRegion}: identities live in their pool's region.`;
+  if (region !== poolRegion) return l10n.t('Identity {0} belongs to region {1}, and this pool is in {2}: identities live in their pool\'s region.', text, region, poolRegion);
   return undefined;
 }
 
@@ -77,18 +78,18 @@ export function parseDatasetDocument(text: string): ParsedDataset {
   const syntax: ParseError[] = [];
   const root = parseTree(text, syntax, { allowTrailingComma: false, disallowComments: true });
   const position = (offset: number) => lineColumn(text, offset);
-  if (syntax.length) return { errors: syntax.slice(0, 3).map((error) => `${printParseErrorCode(error.error)} at ${position(error.offset)}`) };
-  if (!root || root.type !== 'object') return { errors: ['The dataset must be one JSON object of "key": "value" records.'] };
+  if (syntax.length) return { errors: syntax.slice(0, 3).map((error) => l10n.t('{0} at {1}', printParseErrorCode(error.error), position(error.offset))) };
+  if (!root || root.type !== 'object') return { errors: [l10n.t('The dataset must be one JSON object of "key": "value" records.')] };
   const values = new Map<string, string>();
   const errors: string[] = [];
   for (const property of root.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     const key = String(keyNode?.value ?? '');
     const at = position(keyNode?.offset ?? property.offset);
-    if (values.has(key)) errors.push(`Key ${JSON.stringify(clip(key))} appears twice (${at}); a dataset has one record per key.`);
-    else if (key.length < 1 || key.length > RECORD_KEY_MAX_LENGTH) errors.push(`Key at ${at} has ${key.length} characters; record keys have 1 to ${RECORD_KEY_MAX_LENGTH}.`);
-    else if (valueNode?.type !== 'string') errors.push(`The value of ${JSON.stringify(clip(key))} (${at}) is not a string: Cognito Sync stores strings only, so write it in quotes (JSON inside a string is fine).`);
-    else if ((valueNode.value as string).length > RECORD_VALUE_MAX_LENGTH) errors.push(`The value of ${JSON.stringify(clip(key))} (${at}) has ${(valueNode.value as string).length} characters; the most a record holds is ${RECORD_VALUE_MAX_LENGTH}.`);
+    if (values.has(key)) errors.push(l10n.t('Key {0} appears twice ({1}); a dataset has one record per key.', JSON.stringify(clip(key)), at));
+    else if (key.length < 1 || key.length > RECORD_KEY_MAX_LENGTH) errors.push(l10n.t('Key at {0} has {1} characters; record keys have 1 to {2}.', at, key.length, RECORD_KEY_MAX_LENGTH));
+    else if (valueNode?.type !== 'string') errors.push(l10n.t('The value of {0} ({1}) is not a string: Cognito Sync stores strings only, so write it in quotes (JSON inside a string is fine).', JSON.stringify(clip(key)), at));
+    else if ((valueNode.value as string).length > RECORD_VALUE_MAX_LENGTH) errors.push(l10n.t('The value of {0} ({1}) has {2} characters; the most a record holds is {3}.', JSON.stringify(clip(key)), at, (valueNode.value as string).length, RECORD_VALUE_MAX_LENGTH));
     if (valueNode?.type === 'string' && !values.has(key)) values.set(key, valueNode.value as string);
   }
   return errors.length ? { errors } : { values, errors };
@@ -101,7 +102,7 @@ function lineColumn(text: string, offset: number): string {
     line += 1;
     start = index + 1;
   }
-  return `line ${line}, column ${offset - start + 1}`;
+  return l10n.t('line {0}, column {1}', line, offset - start + 1);
 }
 
 /** A key shortened for messages (keys may be 1,024 characters). */
@@ -184,9 +185,9 @@ export interface LimitCheck {
 }
 
 const LIMIT_WORDS: Record<LimitName, (used: number, max: number) => string> = {
-  datasetsPerIdentity: (used, max) => `${used} of ${max} datasets per identity`,
-  recordsPerDataset: (used, max) => `${used} of ${max.toLocaleString('en-US')} records per dataset`,
-  bytesPerDataset: (used, max) => `${formatBytes(used)} of ${formatBytes(max)} per dataset`,
+  datasetsPerIdentity: (used, max) => l10n.t('{0} of {1} datasets per identity', used, max),
+  recordsPerDataset: (used, max) => l10n.t('{0} of {1} records per dataset', used, max.toLocaleString('en-US')),
+  bytesPerDataset: (used, max) => l10n.t('{0} of {1} per dataset', formatBytes(used), formatBytes(max)),
 };
 
 /** The warning (from 80 %) or the excess of one limit; undefined below the warning share. */
@@ -195,7 +196,7 @@ export function checkLimit(limit: LimitName, used: number): LimitCheck | undefin
   if (used < max * WARNING_SHARE) return undefined;
   const level = used > max ? 'over' : 'warning';
   const words = LIMIT_WORDS[limit](used, max);
-  return { limit, used, max, level, message: level === 'over' ? `Over the limit: ${words}.` : `Near the limit: ${words} (${Math.floor((used / max) * 100)} %).` };
+  return { limit, used, max, level, message: level === 'over' ? l10n.t('Over the limit: {0}.', words) : l10n.t('Near the limit: {0} ({1} %).', words, Math.floor((used / max) * 100)) };
 }
 
 /** The record and byte limits of a dataset holding `values`. */
@@ -207,8 +208,8 @@ export function checkDatasetLimits(values: ReadonlyMap<string, string>): LimitCh
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+  if (bytes < 1024 * 1024) return l10n.t('{0} KB', (bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0));
+  return l10n.t('{0} MB', (bytes / (1024 * 1024)).toFixed(2));
 }
 
 /** The value pretty-printed when it is itself a JSON object or array; undefined otherwise. */

@@ -6,6 +6,7 @@
 // the botocore model's (test/unit/model/rules.test.ts compares them with it); the emulator
 // validates from the model itself, not from this table. Pure: no vscode, no AWS SDK.
 import { accountOfArn, regionOfArn } from './arns';
+import * as l10n from '@vscode/l10n';
 
 /** The configuration's objects: a field with a `section` is a member of that object. */
 export type SectionName = 'PushSync' | 'CognitoStreams';
@@ -70,10 +71,10 @@ export interface FieldRule {
   enumDescriptions?: readonly string[];
 }
 
-export const ROLE_ARN_HINT = 'expected an IAM role ARN like arn:aws:iam::123456789012:role/CognitoSyncRole';
-export const APPLICATION_ARN_HINT = 'expected an SNS platform application ARN like arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp';
-export const POOL_ID_HINT = 'expected <region>:<lower-case GUID>, like us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
-export const LAMBDA_FUNCTION_ARN_HINT = 'expected a Lambda function ARN like arn:aws:lambda:us-east-1:123456789012:function:my-function';
+export const ROLE_ARN_HINT = l10n.t('expected an IAM role ARN like arn:aws:iam::123456789012:role/CognitoSyncRole');
+export const APPLICATION_ARN_HINT = l10n.t('expected an SNS platform application ARN like arn:aws:sns:us-east-1:123456789012:app/GCM/MyApp');
+export const POOL_ID_HINT = l10n.t('expected <region>:<lower-case GUID>, like us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861');
+export const LAMBDA_FUNCTION_ARN_HINT = l10n.t('expected a Lambda function ARN like arn:aws:lambda:us-east-1:123456789012:function:my-function');
 
 function roleArn(section: SectionName, changeLabel: string, what: string): FieldRule {
   return {
@@ -84,7 +85,7 @@ function roleArn(section: SectionName, changeLabel: string, what: string): Field
     minLength: 20,
     maxLength: 2048,
     pattern: '^arn:aws:iam::\\d+:role/',
-    label: 'Role ARN',
+    label: l10n.t('Role ARN'),
     changeLabel,
     kind: 'an IAM role ARN',
     wrongKind: ROLE_ARN_HINT,
@@ -93,23 +94,23 @@ function roleArn(section: SectionName, changeLabel: string, what: string): Field
     warnings: (value, pool) => {
       const account = accountOfArn(value);
       return pool.accountId && account && account !== pool.accountId
-        ? [`This role belongs to account ${account}, not the pool's account ${pool.accountId}: Cognito Sync can only assume it if its trust policy allows that.`]
+        ? [l10n.t('This role belongs to account {0}, not the pool\'s account {1}: Cognito Sync can only assume it if its trust policy allows that.', account, pool.accountId)]
         : [];
     },
-    description: `ARN of the IAM role Cognito Sync assumes to ${what}. Its trust policy must allow cognito-sync.amazonaws.com.`,
+    description: l10n.t('ARN of the IAM role Cognito Sync assumes to {0}. Its trust policy must allow cognito-sync.amazonaws.com.', what),
   };
 }
 
 export const SECTIONS: readonly SectionRule[] = [
   {
     name: 'PushSync',
-    title: 'Push sync',
-    description: 'Push sync: silent push notifications to the devices of an identity when its data changes, through SNS platform applications. An empty object turns push sync off.',
+    title: l10n.t('Push sync'),
+    description: l10n.t('Push sync: silent push notifications to the devices of an identity when its data changes, through SNS platform applications. An empty object turns push sync off.'),
   },
   {
     name: 'CognitoStreams',
-    title: 'Cognito Streams',
-    description: 'Cognito Streams: every dataset change is written to a Kinesis stream. An empty object turns it off.',
+    title: l10n.t('Cognito Streams'),
+    description: l10n.t('Cognito Streams: every dataset change is written to a Kinesis stream. An empty object turns it off.'),
   },
 ];
 
@@ -124,11 +125,11 @@ export const FIELDS: readonly FieldRule[] = [
     maxLength: 55,
     pattern: '^[\\w-]+:[0-9a-f-]+$',
     label: 'IdentityPoolId',
-    changeLabel: 'Identity pool',
+    changeLabel: l10n.t('Identity pool'),
     kind: 'an identity pool id',
     wrongKind: POOL_ID_HINT,
-    missing: 'IdentityPoolId is required: the identity pool this configuration belongs to.',
-    description: 'The identity pool, as `<region>:<GUID>`. The region part says where the pool lives.',
+    missing: l10n.t('IdentityPoolId is required: the identity pool this configuration belongs to.'),
+    description: l10n.t('The identity pool, as `<region>:<GUID>`. The region part says where the pool lives.'),
   },
   {
     name: 'ApplicationArns',
@@ -136,26 +137,26 @@ export const FIELDS: readonly FieldRule[] = [
     type: 'stringList',
     // ApplicationArn: an SNS platform application; the model bounds neither its length nor the list.
     pattern: '^arn:aws:sns:[-0-9a-z]+:\\d+:app/[A-Z_]+/[a-zA-Z0-9_.-]+$',
-    label: 'Application ARN',
-    changeLabel: 'Application ARN',
+    label: l10n.t('Application ARN'),
+    changeLabel: l10n.t('Application ARN'),
     kind: 'an SNS platform application ARN',
     wrongKind: APPLICATION_ARN_HINT,
     kindPrefix: 'arn:aws:sns:',
-    wrongType: 'ApplicationArns must be a list of SNS platform application ARNs.',
+    wrongType: l10n.t('ApplicationArns must be a list of SNS platform application ARNs.'),
     unique: true,
     keepInvalid: true,
     warnings: (value, pool) => {
       const warnings: string[] = [];
       const region = regionOfArn(value);
-      if (pool.region && region && region !== pool.region) warnings.push(`This SNS application is in ${region}, the pool is in ${pool.region}.`);
+      if (pool.region && region && region !== pool.region) warnings.push(l10n.t('This SNS application is in {0}, the pool is in {1}.', region, pool.region));
       const account = accountOfArn(value);
-      if (pool.accountId && account && account !== pool.accountId) warnings.push(`This SNS application belongs to account ${account}, not the pool's account ${pool.accountId}.`);
+      if (pool.accountId && account && account !== pool.accountId) warnings.push(l10n.t('This SNS application belongs to account {0}, not the pool\'s account {1}.', account, pool.accountId));
       return warnings;
     },
-    description: 'ARNs of the SNS platform applications (one per platform: APNS, APNS_SANDBOX, GCM, ADM) that deliver the notifications.',
-    itemDescription: 'An SNS platform application ARN, arn:aws:sns:<region>:<account>:app/<PLATFORM>/<name>.',
+    description: l10n.t('ARNs of the SNS platform applications (one per platform: APNS, APNS_SANDBOX, GCM, ADM) that deliver the notifications.'),
+    itemDescription: l10n.t('An SNS platform application ARN, arn:aws:sns:<region>:<account>:app/<PLATFORM>/<name>.'),
   },
-  roleArn('PushSync', 'Push sync role', 'publish to the SNS platform applications'),
+  roleArn('PushSync', l10n.t('Push sync role'), l10n.t('publish to the SNS platform applications')),
   {
     name: 'StreamName',
     section: 'CognitoStreams',
@@ -163,20 +164,20 @@ export const FIELDS: readonly FieldRule[] = [
     // A Kinesis stream name.
     minLength: 1,
     maxLength: 128,
-    label: 'Stream name',
-    changeLabel: 'Stream name',
-    description: 'Name of the Kinesis stream, in the pool\'s account and region.',
+    label: l10n.t('Stream name'),
+    changeLabel: l10n.t('Stream name'),
+    description: l10n.t('Name of the Kinesis stream, in the pool\'s account and region.'),
   },
-  roleArn('CognitoStreams', 'Cognito Streams role', 'write to the Kinesis stream'),
+  roleArn('CognitoStreams', l10n.t('Cognito Streams role'), l10n.t('write to the Kinesis stream')),
   {
     name: 'StreamingStatus',
     section: 'CognitoStreams',
     type: 'enum',
     enum: ['ENABLED', 'DISABLED'],
-    label: 'Streaming status',
-    changeLabel: 'Streaming status',
-    description: 'ENABLED streams changes to the stream; DISABLED stops it. Bulk publish needs ENABLED.',
-    enumDescriptions: ['Changes are streamed; bulk publish can run.', 'Nothing is streamed; bulk publish fails.'],
+    label: l10n.t('Streaming status'),
+    changeLabel: l10n.t('Streaming status'),
+    description: l10n.t('ENABLED streams changes to the stream; DISABLED stops it. Bulk publish needs ENABLED.'),
+    enumDescriptions: [l10n.t('Changes are streamed; bulk publish can run.'), l10n.t('Nothing is streamed; bulk publish fails.')],
   },
 ];
 
@@ -193,7 +194,7 @@ export const COGNITO_EVENTS = { maxEntries: 1, eventTypes: ['SyncTrigger'] as co
  */
 export const SYNC_TRIGGER_FIELD = {
   name: 'SyncTrigger',
-  label: 'Sync trigger',
+  label: l10n.t('Sync trigger'),
   pattern: '^arn:aws:lambda:[a-z]{2}(-[a-z]+)+-\\d+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\\$LATEST|[A-Za-z0-9_-]{1,128}))?$',
   wrongKind: LAMBDA_FUNCTION_ARN_HINT,
 } as const;

@@ -3,6 +3,7 @@
 // permissions of each role (push sync: sns:Publish to the endpoints of the pool's platform
 // applications; streams: kinesis:PutRecord/PutRecords on one stream). Pure: no vscode, no AWS SDK.
 import { COGNITO_SYNC_SERVICE, identityPoolArn } from './triggerPermission';
+import * as l10n from '@vscode/l10n';
 
 export interface PolicyDocument {
   Version: '2012-10-17';
@@ -32,7 +33,7 @@ export function pushSyncPermissions(applicationArns: readonly string[]): PolicyD
     const match = APPLICATION_ARN.exec(arn.trim());
     return match ? [`${match[1]}endpoint/${match[2]}/${match[3]}/*`] : [];
   }))].sort();
-  if (endpoints.length === 0) throw new Error('Push sync needs at least one SNS platform application ARN (…:app/<platform>/<name>) to scope the role to.');
+  if (endpoints.length === 0) throw new Error(l10n.t('Push sync needs at least one SNS platform application ARN (…:app/<platform>/<name>) to scope the role to.'));
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: endpoints }] };
 }
 

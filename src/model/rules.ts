@@ -5,6 +5,7 @@
 import type { SyncConfiguration } from './configuration';
 import { FieldRule, fieldsOf, listInWords, PoolFacts, SECTIONS, SectionName, topLevelNames } from './fields';
 import { COGNITO_SYNC_REGIONS, regionOfPoolId } from './regions';
+import * as l10n from '@vscode/l10n';
 
 export type Severity = 'error' | 'warning';
 
@@ -52,7 +53,7 @@ function codePoints(text: string): number {
 
 /** A name as shown in a message: a member name can be a megabyte long. */
 export function shortened(text: string, limit = 80): string {
-  return text.length > limit ? `${text.slice(0, limit)}… (${text.length} characters)` : text;
+  return text.length > limit ? l10n.t('{0}… ({1} characters)', text.slice(0, limit), text.length) : text;
 }
 
 class ProblemCollector {
@@ -98,7 +99,7 @@ function checkString(value: unknown, path: (string | number)[], label: string, f
     out.error(path, `${label} contains \\u${code}, half of a surrogate pair without its other half: it is not a character and cannot be sent to AWS.`, true);
     return false;
   }
-  const notValid = `${label} is not valid${field.wrongKind ? `: ${field.wrongKind}` : ''}.`;
+  const notValid = l10n.t('{0} is not valid{1}.', label, field.wrongKind ? `: ${field.wrongKind}` : '');
   if (ofWrongKind(value, field)) {
     // The expected form says more than a length rule, which would suggest padding the text.
     out.error(path, notValid);
@@ -106,7 +107,7 @@ function checkString(value: unknown, path: (string | number)[], label: string, f
   }
   const length = codePoints(value);
   if (field.minLength !== undefined && length < field.minLength) {
-    out.error(path, field.minLength === 1 ? `${label} must not be empty.` : `${label} must be at least ${field.minLength} characters (it has ${length}).`);
+    out.error(path, field.minLength === 1 ? l10n.t('{0} must not be empty.', label) : l10n.t('{0} must be at least {1} characters (it has {2}).', label, field.minLength, length));
     return false;
   }
   if (field.maxLength !== undefined && length > field.maxLength) {
@@ -130,7 +131,7 @@ function checkField(field: FieldRule, value: unknown, path: string[], pool: Pool
   }
   if (field.type === 'stringList') {
     if (!Array.isArray(value)) {
-      out.error(path, field.wrongType ?? `${field.name} must be a list.`);
+      out.error(path, field.wrongType ?? l10n.t('{0} must be a list.', field.name));
       return undefined;
     }
     const seen = new Map<string, number>();
@@ -140,7 +141,7 @@ function checkField(field: FieldRule, value: unknown, path: string[], pool: Pool
       if (!checkString(item, itemPath, `${field.label} ${index + 1}`, field, out)) return;
       if (field.unique) {
         const first = seen.get(item);
-        if (first !== undefined) out.warning(itemPath, `${field.label} ${index + 1} repeats ${itemLabel} ${first + 1}.`);
+        if (first !== undefined) out.warning(itemPath, l10n.t('{0} {1} repeats {2} {3}.', field.label, index + 1, itemLabel, first + 1));
         else seen.set(item, index);
       }
       for (const warning of field.warnings?.(item, pool) ?? []) out.warning(itemPath, warning);
@@ -175,7 +176,7 @@ function checkSection(section: SectionName, value: unknown, pool: PoolFacts, out
 function checkPoolRegion(identityPoolId: string, out: ProblemCollector): void {
   const region = regionOfPoolId(identityPoolId);
   if (region && !(COGNITO_SYNC_REGIONS as readonly string[]).includes(region)) {
-    out.warning(['IdentityPoolId'], `Cognito Sync does not exist in ${region}; it is offered in ${COGNITO_SYNC_REGIONS.join(', ')}.`);
+    out.warning(['IdentityPoolId'], l10n.t('Cognito Sync does not exist in {0}; it is offered in {1}.', region, COGNITO_SYNC_REGIONS.join(', ')));
   }
 }
 
@@ -190,7 +191,7 @@ export function validateConfiguration(value: unknown, context: ValidationContext
   const read: Record<string, unknown> = {};
   for (const field of fieldsOf(undefined)) {
     if (value[field.name] === undefined) {
-      if (field.required) out.error([field.name], field.missing ?? `${field.name} is required.`);
+      if (field.required) out.error([field.name], field.missing ?? l10n.t('{0} is required.', field.name));
     } else {
       const member = checkField(field, value[field.name], [field.name], {}, out);
       if (member !== undefined) read[field.name] = member;

@@ -2,6 +2,7 @@
 // the save use. schemas/cognito-sync.schema.json is this object written out (npm run schema);
 // a unit test fails when the two differ, another compares it with the botocore model.
 import { FieldRule, fieldsOf, SECTIONS } from './fields';
+import * as l10n from '@vscode/l10n';
 
 /** A string value or list item: its bounds, pattern and messages. */
 function stringSchema(field: FieldRule, description: string): Record<string, unknown> {
@@ -10,7 +11,7 @@ function stringSchema(field: FieldRule, description: string): Record<string, unk
   if (field.maxLength !== undefined) schema.maxLength = field.maxLength;
   if (field.pattern !== undefined) schema.pattern = field.pattern;
   schema.description = description;
-  if (field.pattern !== undefined && field.kind && field.wrongKind) schema.patternErrorMessage = `Not ${field.kind}: ${field.wrongKind}.`;
+  if (field.pattern !== undefined && field.kind && field.wrongKind) schema.patternErrorMessage = l10n.t('Not {0}: {1}.', field.kind, field.wrongKind);
   return schema;
 }
 
@@ -40,9 +41,9 @@ export function configurationSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://cognito-sync-explorer/schemas/cognito-sync.schema.json',
-    title: 'Cognito Sync configuration of an identity pool',
+    title: l10n.t('Cognito Sync configuration of an identity pool'),
     description:
-      'The input of `aws cognito-sync set-identity-pool-configuration --cli-input-json`: the push sync and Cognito Streams configuration of one identity pool. Applied or saved by Cognito Sync Explorer, the file is the whole configuration: a member left out is cleared (the confirmation lists it). The AWS CLI leaves a member that is left out unchanged; an empty PushSync or CognitoStreams object clears it with both.',
+      l10n.t('The input of `aws cognito-sync set-identity-pool-configuration --cli-input-json`: the push sync and Cognito Streams configuration of one identity pool. Applied or saved by Cognito Sync Explorer, the file is the whole configuration: a member left out is cleared (the confirmation lists it). The AWS CLI leaves a member that is left out unchanged; an empty PushSync or CognitoStreams object clears it with both.'),
     type: 'object',
     additionalProperties: false,
     required: topLevel.filter((field) => field.required).map((field) => field.name),

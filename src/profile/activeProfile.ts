@@ -88,7 +88,7 @@ export class ActiveProfile implements vscode.Disposable {
     if (!anyProfile) return 'noProfiles';
     if (profile) return undefined;
     const { configFile, credentialsFile } = this.session.profileFiles;
-    return new AwsError('profileNotFound', `The AWS profile "${this.session.profileName}" is not in ${configFile} or ${credentialsFile}. Select another profile, or add it to one of those files.`);
+    return new AwsError('profileNotFound', vscode.l10n.t('The AWS profile "{0}" is not in {1} or {2}. Select another profile, or add it to one of those files.', this.session.profileName, configFile, credentialsFile));
   }
 
   dispose(): void {
@@ -98,12 +98,12 @@ export class ActiveProfile implements vscode.Disposable {
 
 async function askMfaCode(session: AwsSession, mfaSerial: string): Promise<string> {
   const code = await vscode.window.showInputBox({
-    title: `Cognito Sync: MFA code for profile ${session.profileName}`,
-    prompt: `Enter the current code of MFA device ${mfaSerial}`,
-    placeHolder: '6-digit code',
+    title: vscode.l10n.t('Cognito Sync: MFA code for profile {0}', session.profileName),
+    prompt: vscode.l10n.t('Enter the current code of MFA device {0}', mfaSerial),
+    placeHolder: vscode.l10n.t('6-digit code'),
     ignoreFocusOut: true,
-    validateInput: (text) => (/^\d{6}$/.test(text.trim()) ? undefined : 'An MFA code is 6 digits'),
+    validateInput: (text) => (/^\d{6}$/.test(text.trim()) ? undefined : vscode.l10n.t('An MFA code is 6 digits')),
   });
-  if (code === undefined) throw new AwsError('mfaRequired', `No MFA code was entered for profile ${session.profileName}; run the command again to be asked once more.`);
+  if (code === undefined) throw new AwsError('mfaRequired', vscode.l10n.t('No MFA code was entered for profile {0}; run the command again to be asked once more.', session.profileName));
   return code.trim();
 }

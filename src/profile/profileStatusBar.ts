@@ -8,10 +8,10 @@ export class ProfileStatusBar implements vscode.Disposable {
 
   /** Shows the profile's name at once; its region follows with update() once the AWS files are read. */
   constructor(name: string) {
-    this.item.name = 'Cognito Sync Profile';
-    this.item.command = { command: 'cognitoSync.selectProfile', title: 'Select AWS Profile' };
+    this.item.name = vscode.l10n.t('Cognito Sync Profile');
+    this.item.command = { command: 'cognitoSync.selectProfile', title: vscode.l10n.t('Select AWS Profile') };
     this.item.text = `$(cloud) AWS: ${name}`;
-    this.item.tooltip = `Cognito Sync uses AWS profile "${name}". Click to switch.`;
+    this.item.tooltip = vscode.l10n.t('Cognito Sync uses AWS profile "{0}". Click to switch.', name);
     this.item.show();
   }
 
@@ -20,8 +20,8 @@ export class ProfileStatusBar implements vscode.Disposable {
     const region = profile?.region ? ` (${profile.region})` : '';
     this.item.text = `$(cloud) AWS: ${name}${region}`;
     this.item.tooltip = profile
-      ? `Cognito Sync uses AWS profile "${name}" (${profileKindLabel(profile.kind)}${profile.region ? `, ${profile.region}` : ''}). Click to switch.`
-      : `AWS profile "${name}" is not in your AWS config or credentials file. Click to select a profile.`;
+      ? vscode.l10n.t('Cognito Sync uses AWS profile "{0}" ({1}{2}). Click to switch.', name, profileKindLabel(profile.kind), profile.region ? `, ${profile.region}` : '')
+      : vscode.l10n.t('AWS profile "{0}" is not in your AWS config or credentials file. Click to select a profile.', name);
     this.item.backgroundColor = profile ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
   }
 

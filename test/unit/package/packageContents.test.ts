@@ -10,9 +10,12 @@ import { buildProductionBundles, projectRoot } from './productionBuild';
 /** Every file the package may hold, and why it is needed. */
 const ALLOWED: [RegExp, string][] = [
   [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, 'the manifest and the marketplace pages'],
-  [/^dist\/(extension|sdk|webview)\.js$/, 'the bundles: extension host, AWS SDK (loaded on first use), form webview'],
+  [/^package\.nls\.json$/, "the manifest's English strings (language packs translate them)"],
+  [/^l10n\/bundle\.l10n\.json$/, "the English strings of the code and the form (translations key on them)"],
+  [/^dist\/(extension|sdk|webview|report)\.js$/, 'the bundles: extension host, AWS SDK (loaded on first use), form webview, health report webview'],
   [/^dist\/codicons\/codicon\.(css|ttf)$/, "the form's icon font"],
   [/^media\/(cognito-sync\.svg|icon\.png|form\.css)$/, 'activity-bar icon, marketplace icon, form styles'],
+  [/^media\/report\/report\.css$/, "the health report's styles"],
   [/^media\/walkthrough\/[a-zA-Z]+\.md$/, "the walkthrough's step pages"],
   [/^schemas\/cognito-sync\.schema\.json$/, 'the JSON schema of *.cognito-sync.json'],
   [/^snippets\/cognito-sync\.code-snippets\.json$/, 'the snippets'],
@@ -63,7 +66,7 @@ describe('package: what the .vsix holds', function () {
   });
 
   it('holds every file package.json points at, and the three bundles', () => {
-    const needed = [...filesTheManifestNames(manifest), 'dist/sdk.js', 'dist/webview.js', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'media/form.css'];
+    const needed = [...filesTheManifestNames(manifest), 'dist/sdk.js', 'dist/webview.js', 'dist/report.js', 'media/report/report.css', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'media/form.css', 'package.nls.json', 'l10n/bundle.l10n.json'];
     const missing = needed.filter((file) => !listed.includes(file));
     assert.deepEqual(missing, [], `the package lacks ${missing.join(', ')}`);
   });

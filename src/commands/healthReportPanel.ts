@@ -1,0 +1,134 @@
+// The pool health report's webview panel: strict CSP with a nonce, resources from dist/ and
+// media/report/ only, and every message from the webview validated (src/report/protocol.ts)
+// before it reveals an identity or saves a file.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { AwsError } from '../aws';
+import { HealthReport, ReportHostMessage, parseReportMessage, renderJson, renderMarkdown } from '../report';
+import { revealIdentity } from './dataCommands';
+import { messageOf, poolLabel } from './fileCommands';
+import type { HealthReportContext } from './healthReport';
+
+export const HEALTH_REPORT_VIEW_TYPE = 'cognitoSync.healthReport';
+
+export class HealthReportPanel {
+  /** Open panels by pool: a new report of the same pool replaces the one shown. */
+  private static readonly open = new Map<string, HealthReportPanel>();
+
+  /** The panel showing `identityPoolId`'s report, if one is open (for tests and the e2e run). */
+  static of(identityPoolId: string): HealthReportPanel | undefined {
+    return HealthReportPanel.open.get(identityPoolId);
+  }
+
+  static show(report: HealthReport, context: HealthReportContext, poolName?: string): HealthReportPanel {
+    const existing = HealthReportPanel.open.get(report.identityPoolId);
+    if (existing) {
+      existing.report = report;
+      existing.post();
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(HEALTH_REPORT_VIEW_TYPE, vscode.l10n.t('Health: {0}', poolName ?? report.identityPoolId), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media', 'report')],
+    });
+    const created = new HealthReportPanel(panel, report, context, poolName);
+    HealthReportPanel.open.set(report.identityPoolId, created);
+    return created;
+  }
+
+  /** Whether the webview has said `ready` and been sent the report. */
+  delivered = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    public report: HealthReport,
+    private readonly context: HealthReportContext,
+    private readonly poolName: string | undefined,
+  ) {
+    panel.webview.html = this.html(panel.webview);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message) => void this.receive(message)),
+      panel.onDidDispose(() => {
+        HealthReportPanel.open.delete(this.report.identityPoolId);
+        for (const disposable of this.disposables) disposable.dispose();
+      }),
+    );
+  }
+
+  /** Handles one message of the webview; anything that is not a valid message is ignored. */
+  async receive(value: unknown): Promise<void> {
+    const message = parseReportMessage(value);
+    if (!message) {
+      this.context.log.warn('Health report panel: ignored a message that is not one of the panel\'s.');
+      return;
+    }
+    if (message.type === 'ready') this.post();
+    else if (message.type === 'revealIdentity') await this.reveal(message.identityId);
+    else await this.save(message.format);
+  }
+
+  private post(): void {
+    const message: ReportHostMessage = { type: 'report', report: this.report };
+    void this.panel.webview.postMessage(message).then((sent) => (this.delivered ||= sent));
+  }
+
+  private async reveal(identityId: string): Promise<void> {
+    const { identityPoolId } = this.report;
+    const label = poolLabel(identityPoolId, this.poolName);
+    try {
+      await revealIdentity(this.context, identityPoolId, identityId);
+    } catch (error) {
+      const notFound = error instanceof AwsError && error.kind === 'notFound';
+      void this.context.prompts.notify(
+        notFound ? 'info' : 'error',
+        notFound ? vscode.l10n.t('Identity {0} is no longer in {1} (deleted or merged since the report?).', identityId, label) : vscode.l10n.t('Showing identity {0} of {1} in the tree failed. {2}', identityId, label, messageOf(error)),
+      );
+    }
+  }
+
+  /** Save as Markdown / Save as JSON: a file the user picks, then an offer to open it. */
+  async save(format: 'markdown' | 'json'): Promise<vscode.Uri | undefined> {
+    const extension = format === 'markdown' ? 'md' : 'json';
+    const name = `health-report-${this.report.identityPoolId.replace(/:/g, '_')}.${extension}`;
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await this.context.prompts.pickSaveFile({
+      defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined,
+      filters: format === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
+      title: format === 'markdown' ? vscode.l10n.t('Save Health Report as Markdown') : vscode.l10n.t('Save Health Report as JSON'),
+    });
+    if (!target) return undefined;
+    try {
+      await vscode.workspace.fs.writeFile(target, Buffer.from(format === 'markdown' ? renderMarkdown(this.report) : renderJson(this.report), 'utf8'));
+    } catch (error) {
+      void this.context.prompts.notify('error', vscode.l10n.t('Saving the health report to {0} failed: {1} Choose another file.', target.fsPath, messageOf(error)));
+      return undefined;
+    }
+    const open = vscode.l10n.t('Open');
+    void this.context.prompts.notify('info', vscode.l10n.t('Saved the health report of {0} to {1}.', this.report.identityPoolId, target.fsPath), open).then(async (action) => {
+      if (action === open) await vscode.window.showTextDocument(target);
+    });
+    return target;
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const resource = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...path)).toString();
+    const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${resource('media', 'report', 'report.css')}">
+<title>${vscode.l10n.t('Pool health report')}</title>
+</head>
+<body>
+<main id="app"></main>
+<script nonce="${nonce}" src="${resource('dist', 'report.js')}"></script>
+</body>
+</html>`;
+  }
+}

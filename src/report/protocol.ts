@@ -1,0 +1,23 @@
+// The health report panel's messages, both ways. The webview's are validated here before the
+// extension acts on them: a webview is untrusted input.
+import { isIdentityId } from '../model/dataset';
+import type { HealthReport } from './types';
+
+export type ReportHostMessage = { type: 'report'; report: HealthReport };
+
+export type ReportWebviewMessage = { type: 'ready' } | { type: 'revealIdentity'; identityId: string } | { type: 'save'; format: 'markdown' | 'json' };
+
+export function parseReportMessage(value: unknown): ReportWebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'revealIdentity':
+      return typeof message.identityId === 'string' && isIdentityId(message.identityId) ? { type: 'revealIdentity', identityId: message.identityId } : undefined;
+    case 'save':
+      return message.format === 'markdown' || message.format === 'json' ? { type: 'save', format: message.format } : undefined;
+    default:
+      return undefined;
+  }
+}
