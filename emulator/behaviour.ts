@@ -75,9 +75,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * Demo key AKIAEMULATORDEMO0003 (account 111111111111) is denied these actions. Cognito Identity:
  * pools list by id only. iam:ListRoles only, of the three picker reads: the role picker can be
  * tested falling back to free text with a note, while the SNS and Kinesis pickers of the same
- * profile still list. A project choice, not AWS behaviour; README lists it with the keys.
+ * profile still list. iam:CreateRole and kinesis:CreateStream: "Create role…" and "Create
+ * stream…" can be tested refused. A project choice, not AWS behaviour; README lists it with the keys.
  */
-export const SYNC_ONLY_KEY_DENIED_ACTIONS = ['cognito-identity:*', 'iam:ListRoles'] as const;
+export const SYNC_ONLY_KEY_DENIED_ACTIONS = ['cognito-identity:*', 'iam:ListRoles', 'iam:CreateRole', 'kinesis:CreateStream'] as const;
 
 /**
  * The error a constraint violation of the input (model min/max/pattern/enum, or a value of the

@@ -14,6 +14,8 @@ import { registerDatasetDocuments } from './editor/datasetDocuments';
 import type { DatasetFileSystem } from './editor/datasetFileSystem';
 import type { ConfigurationSaver } from './editor/configurationSave';
 import { ResourcePickers } from './editor/resourcePickers';
+import { ResourceCreation } from './commands/creation';
+import { registerCreationPreview } from './commands/creationPreview';
 import { PoolsTreeProvider } from './explorer/poolsTree';
 import { createLog } from './log/outputLog';
 import { ActiveProfile, createSessionFromSettings } from './profile/activeProfile';
@@ -45,14 +47,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const tree = PoolsTreeProvider.register(context, session, log, activeProfile);
   const fileSystem = ConfigurationFileSystem.register(context, session);
   const resourcePickers = new ResourcePickers(session);
-  const configurationSaver = ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers);
+  const creation = new ResourceCreation(session);
+  context.subscriptions.push(registerCreationPreview());
+  const configurationSaver = ConfigurationEditorProvider.register(context, fileSystem, log, resourcePickers, creation);
   context.subscriptions.push(
     registerConfigurationDiagnostics(),
     // After a save the tree shows the new values without a manual refresh.
     fileSystem.onDidSaveConfiguration((identityPoolId) => tree.refreshPool(identityPoolId)),
   );
   const datasets = registerDatasetDocuments(context, session, tree);
-  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details });
+  const prompts = registerCommands(context, { session, activeProfile, tree, fileSystem, log, datasetDetails: datasets.details, creation });
   return { poolsTree: tree, session, configurationFileSystem: fileSystem, resourcePickers, activeProfile, log, configurationSaver, datasetFileSystem: datasets.fileSystem, ...prompts };
 }
 

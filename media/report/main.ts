@@ -97,6 +97,10 @@ function render(report: HealthReport): void {
 
 window.addEventListener('message', (event: MessageEvent<ReportHostMessage>) => {
   const message = event.data;
-  if (message?.type === 'report' && typeof message.report === 'object' && message.report !== null) render(message.report);
+  if (message?.type === 'report' && typeof message.report === 'object' && message.report !== null) {
+    render(message.report);
+    // After the charts are drawn (they draw in a microtask), so the host knows the report shows.
+    requestAnimationFrame(() => post({ type: 'rendered' }));
+  }
 });
 post({ type: 'ready' });

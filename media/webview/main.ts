@@ -7,7 +7,7 @@
 
 // First: the bundle must be configured before any module computes a text.
 import './l10n';
-import type { FormState, HostMessage, PickerField, WebviewMessage } from '../../src/editor/protocol';
+import type { CreateField, FormState, HostMessage, PickerField, WebviewMessage } from '../../src/editor/protocol';
 import type { SyncConfiguration } from '../../src/model/configuration';
 import { describeChanges } from '../../src/model/changes';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -317,6 +317,11 @@ app.addEventListener('click', (event) => {
     post({ type: 'openAsJson' });
   } else if (target.classList.contains('picker')) {
     post({ type: 'pick', field: target.dataset.picker as PickerField });
+  } else if (target.classList.contains('creator')) {
+    // The typing not posted yet goes first: the policies are made from what the form shows now.
+    postEdit();
+    showPickerNote(target.dataset.create as CreateField, '');
+    post({ type: 'create', field: target.dataset.create as CreateField });
   } else if (target.classList.contains('remove-arn')) {
     removeRow(Number(target.dataset.row));
   }

@@ -6,7 +6,7 @@ import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-check
 import type { VscodeRadio } from '@vscode-elements/elements/dist/vscode-radio/index.js';
 import type { VscodeRadioGroup } from '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { PickerField } from '../../src/editor/protocol';
+import type { CreateField, PickerField } from '../../src/editor/protocol';
 import { button, el, icon, label, srOnly, textfield } from './dom';
 import * as l10n from '@vscode/l10n';
 
@@ -57,6 +57,8 @@ export interface View {
   statusDisabled: VscodeRadio;
   /** The "Choose…" buttons that open a quick pick of the account's resources, and their notes. */
   pickers: Record<PickerField, { button: VscodeButton; note: HTMLParagraphElement }>;
+  /** The "Create role…" / "Create stream…" buttons beside "Choose…"; their answers use the picker's note. */
+  creators: Record<CreateField, VscodeButton>;
   changes: HTMLElement;
   changeList: HTMLUListElement;
   noChanges: HTMLParagraphElement;
@@ -84,14 +86,26 @@ function picker(field: PickerField, what: string): { button: VscodeButton; note:
   return { button: choose, note };
 }
 
-/** A field whose control has a picker button beside it. */
-function pickerField(id: string, labelText: string, control: HTMLElement, choose: { button: VscodeButton; note: HTMLParagraphElement }, hint: string): HTMLDivElement {
+/**
+ * A "Create role…" or "Create stream…" button (its accessible name starts with its visible text,
+ * as axe's label-content-name-mismatch asks): the extension asks the questions, shows what it
+ * will create, and answers with the new value (or a note), which the form puts in like a pick.
+ */
+function creator(field: CreateField, text: string, ariaLabel: string): VscodeButton {
+  const create = button(text, 'add', { id: `create-${field}`, secondary: true, ariaLabel });
+  create.classList.add('creator');
+  create.dataset.create = field;
+  return create;
+}
+
+/** A field whose control has a picker button (and maybe a create button) beside it. */
+function pickerField(id: string, labelText: string, control: HTMLElement, choose: { button: VscodeButton; note: HTMLParagraphElement }, hint: string, create?: VscodeButton): HTMLDivElement {
   return el(
     'div',
     { className: 'field' },
     label(id, labelText),
     el('p', { id: `${id}-hint`, className: 'hint', text: hint }),
-    el('div', { className: 'add-row' }, control, choose.button),
+    el('div', { className: 'add-row' }, control, choose.button, create),
     choose.note,
     messages(id),
   );
@@ -182,6 +196,11 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
     'stream-name': picker('stream-name', l10n.t('the Kinesis stream')),
     'streams-role': picker('streams-role', l10n.t('the Cognito Streams role')),
   };
+  const creators = {
+    'push-role': creator('push-role', l10n.t('Create role…'), l10n.t('Create role for Push Sync in your account')),
+    'stream-name': creator('stream-name', l10n.t('Create stream…'), l10n.t('Create stream for Cognito Streams in your account')),
+    'streams-role': creator('streams-role', l10n.t('Create role…'), l10n.t('Create role for Cognito Streams in your account')),
+  };
   const pushBody = el(
     'div',
     { id: 'push-body', className: 'section-body' },
@@ -199,7 +218,7 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
       pickers['application-arns'].note,
       messages('arn-new'),
     ),
-    pickerField('push-role', l10n.t('Role ARN'), pushRole, pickers['push-role'], l10n.t('The IAM role Cognito Sync assumes to send notifications through SNS.')),
+    pickerField('push-role', l10n.t('Role ARN'), pushRole, pickers['push-role'], l10n.t('The IAM role Cognito Sync assumes to send notifications through SNS.'), creators['push-role']),
   );
   const pushSection = el(
     'section',
@@ -220,8 +239,8 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   const streamsBody = el(
     'div',
     { id: 'streams-body', className: 'section-body' },
-    pickerField('stream-name', l10n.t('Stream name'), streamName, pickers['stream-name'], l10n.t('The Amazon Kinesis stream that receives the dataset changes.')),
-    pickerField('streams-role', l10n.t('Role ARN'), streamsRole, pickers['streams-role'], l10n.t('The IAM role Cognito Sync assumes to publish to the stream.')),
+    pickerField('stream-name', l10n.t('Stream name'), streamName, pickers['stream-name'], l10n.t('The Amazon Kinesis stream that receives the dataset changes.'), creators['stream-name']),
+    pickerField('streams-role', l10n.t('Role ARN'), streamsRole, pickers['streams-role'], l10n.t('The IAM role Cognito Sync assumes to publish to the stream.'), creators['streams-role']),
     el('div', { className: 'field' }, label('status', l10n.t('Streaming status')), status, messages('status')),
     el('p', { id: 'bulk-note', className: 'note' }, icon('info'), el('span', { text: l10n.t('Bulk publish needs streaming status ENABLED.') })),
   );
@@ -255,7 +274,7 @@ export function buildView(app: HTMLElement, isMac: boolean): View {
   return {
     title, subtitle, saveNote, save, revert, busy, busyIcon, busyText, poolId, poolIdField, banner, bannerText, bannerList, openAsJson, sections,
     pushEnabled, pushBody, rowList, rows: [], noRows, arnSummary, arnSummaryText, arnSummaryOpenAsJson, arnSummaryMessages, arnNew, add, pushRole,
-    streamsEnabled, streamsBody, streamName, streamsRole, status, statusEnabled, statusDisabled, pickers,
+    streamsEnabled, streamsBody, streamName, streamsRole, status, statusEnabled, statusDisabled, pickers, creators,
     changes, changeList, noChanges, announcer,
   };
 }

@@ -50,6 +50,7 @@ export interface IamOperations {
   ListRoles: [Iam.ListRolesCommandInput, Iam.ListRolesCommandOutput];
   CreateRole: [Iam.CreateRoleCommandInput, Iam.CreateRoleCommandOutput];
   PutRolePolicy: [Iam.PutRolePolicyCommandInput, Iam.PutRolePolicyCommandOutput];
+  GetRole: [Iam.GetRoleCommandInput, Iam.GetRoleCommandOutput];
 }
 export interface KinesisOperations {
   ListStreams: [Kinesis.ListStreamsCommandInput, Kinesis.ListStreamsCommandOutput];

@@ -29,6 +29,14 @@ export async function createRole(caller: Caller, role: NewRole): Promise<string>
   return arn;
 }
 
+/** The ARN of an existing role (GetRole), for "use the existing one" after a name is taken. */
+export async function roleArnOf(caller: Caller, roleName: string): Promise<string> {
+  const found = await caller.iam('GetRole', { RoleName: roleName });
+  const arn = found.Role?.Arn;
+  if (!arn) throw new AwsError('invalidParameter', l10n.t('IAM GetRole of {0} returned no role ARN.', roleName), { service: 'iam', operation: 'GetRole' });
+  return arn;
+}
+
 export type StreamCapacity = { mode: 'ON_DEMAND' } | { mode: 'PROVISIONED'; shardCount: number };
 
 export interface StreamWait {

@@ -13,7 +13,7 @@ import { SetConfigurationResult, getConfiguration, setConfiguration } from './co
 import { CognitoEvents, getEvents, setSyncTrigger } from './events';
 import { BulkPublishDetails, bulkPublish, getBulkPublishDetails } from './bulkPublish';
 import { readPoolDefinition } from './poolDefinition';
-import { NewRole, StreamCapacity, StreamWait, createRole, createStream } from './creation';
+import { NewRole, StreamCapacity, StreamWait, createRole, createStream, roleArnOf } from './creation';
 import { FunctionSummary, addTriggerPermission, getFunctionPolicy, listFunctions } from './lambda';
 import type { PoolDefinition } from '../model/poolDefinition';
 import {
@@ -277,6 +277,11 @@ export class AwsSession {
     const arn = await createRole(this.caller(), role);
     this.resourceLists.clear();
     return arn;
+  }
+
+  /** The ARN of an existing role (GetRole). */
+  getRoleArn(roleName: string): Promise<string> {
+    return roleArnOf(this.caller(), roleName);
   }
 
   /** CreateStream, then waits until it is ACTIVE; the stream's ARN. */

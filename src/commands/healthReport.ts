@@ -46,9 +46,9 @@ const isPoolArgument = (argument: unknown) => typeof argument === 'object' && ar
 
 /**
  * From a pool item (or `{ identityPoolId }`): a scan. From a folder Uri: that export. From the
- * palette: a pick between the two. Resolves to the report shown, or undefined.
+ * palette: a pick between the two. Resolves to the panel showing the report, or undefined.
  */
-export async function showHealthReport(argument: unknown, context: HealthReportContext): Promise<HealthReport | undefined> {
+export async function showHealthReport(argument: unknown, context: HealthReportContext): Promise<HealthReportPanel | undefined> {
   if (argument instanceof vscode.Uri) return fromFolder(argument, context);
   if (!isPoolArgument(argument)) {
     const items: SourceItem[] = [
@@ -92,12 +92,13 @@ export async function showHealthReport(argument: unknown, context: HealthReportC
     return undefined;
   }
   log.info(`Health report of ${label}: ${report.headline.identities} identities, ${report.headline.records} records scanned.`);
-  HealthReportPanel.show(report, context, pool.name);
-  return report;
+  return HealthReportPanel.show(report, context, pool.name);
 }
 
-async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Promise<HealthReport | undefined> {
+async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Promise<HealthReportPanel | undefined> {
   const { prompts, log } = context;
+  // The panel first, so its webview loads while the files are read.
+  const pending = HealthReportPanel.create(context);
   let report: HealthReport | undefined;
   try {
     report = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the export in {0}', folder.fsPath), cancellable: true }, async (progress, token) => {
@@ -118,12 +119,15 @@ async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Pro
       }
     });
   } catch (error) {
+    pending.panel.dispose();
     log.error(`Health report from ${folder.fsPath} failed: ${messageOf(error)}`);
     void prompts.notify('error', vscode.l10n.t('No health report from {0}: {1}', folder.fsPath, messageOf(error)));
     return undefined;
   }
-  if (!report) return undefined;
+  if (!report) {
+    pending.panel.dispose();
+    return undefined;
+  }
   const name = context.tree.listedPools().find((pool) => pool.identityPoolId === report!.identityPoolId)?.name;
-  HealthReportPanel.show(report, context, name);
-  return report;
+  return HealthReportPanel.show(report, context, name, pending);
 }

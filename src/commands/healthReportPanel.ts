@@ -20,38 +20,47 @@ export class HealthReportPanel {
     return HealthReportPanel.open.get(identityPoolId);
   }
 
-  static show(report: HealthReport, context: HealthReportContext, poolName?: string): HealthReportPanel {
-    const existing = HealthReportPanel.open.get(report.identityPoolId);
-    if (existing) {
-      existing.report = report;
-      existing.post();
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(HEALTH_REPORT_VIEW_TYPE, vscode.l10n.t('Health: {0}', poolName ?? report.identityPoolId), vscode.ViewColumn.Active, {
+  /**
+   * A panel without a report yet ("Reading…"): created while an export folder is read, so the
+   * webview loads meanwhile. Give it its report with show(), or dispose it.
+   */
+  static create(context: HealthReportContext): HealthReportPanel {
+    const panel = vscode.window.createWebviewPanel(HEALTH_REPORT_VIEW_TYPE, vscode.l10n.t('Pool health report'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media', 'report')],
     });
-    const created = new HealthReportPanel(panel, report, context, poolName);
-    HealthReportPanel.open.set(report.identityPoolId, created);
-    return created;
+    return new HealthReportPanel(panel, context);
   }
 
-  /** Whether the webview has said `ready` and been sent the report. */
-  delivered = false;
+  /** Shows `report` in `pending` (from create()), else in the pool's open panel, else in a new one. */
+  static show(report: HealthReport, context: HealthReportContext, poolName?: string, pending?: HealthReportPanel): HealthReportPanel {
+    const existing = HealthReportPanel.open.get(report.identityPoolId);
+    const target = pending ?? existing ?? HealthReportPanel.create(context);
+    if (existing && existing !== target) existing.panel.dispose();
+    HealthReportPanel.open.set(report.identityPoolId, target);
+    target.report = report;
+    target.poolName = poolName;
+    target.panel.title = vscode.l10n.t('Health: {0}', poolName ?? report.identityPoolId);
+    target.post();
+    target.panel.reveal();
+    return target;
+  }
+
+  report: HealthReport | undefined;
+  /** Whether the webview has drawn the report (it says `rendered`). */
+  rendered = false;
+  private poolName: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    public report: HealthReport,
     private readonly context: HealthReportContext,
-    private readonly poolName: string | undefined,
   ) {
     panel.webview.html = this.html(panel.webview);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message) => void this.receive(message)),
       panel.onDidDispose(() => {
-        HealthReportPanel.open.delete(this.report.identityPoolId);
+        if (this.report && HealthReportPanel.open.get(this.report.identityPoolId) === this) HealthReportPanel.open.delete(this.report.identityPoolId);
         for (const disposable of this.disposables) disposable.dispose();
       }),
     );
@@ -65,16 +74,21 @@ export class HealthReportPanel {
       return;
     }
     if (message.type === 'ready') this.post();
+    else if (message.type === 'rendered') this.rendered = this.report !== undefined;
     else if (message.type === 'revealIdentity') await this.reveal(message.identityId);
     else await this.save(message.format);
   }
 
+  /** Sends the report; one sent before the webview listens is sent again when it says `ready`. */
   private post(): void {
+    if (!this.report) return;
+    this.rendered = false;
     const message: ReportHostMessage = { type: 'report', report: this.report };
-    void this.panel.webview.postMessage(message).then((sent) => (this.delivered ||= sent));
+    void this.panel.webview.postMessage(message);
   }
 
   private async reveal(identityId: string): Promise<void> {
+    if (!this.report) return;
     const { identityPoolId } = this.report;
     const label = poolLabel(identityPoolId, this.poolName);
     try {
@@ -90,8 +104,10 @@ export class HealthReportPanel {
 
   /** Save as Markdown / Save as JSON: a file the user picks, then an offer to open it. */
   async save(format: 'markdown' | 'json'): Promise<vscode.Uri | undefined> {
+    if (!this.report) return undefined;
+    const report = this.report;
     const extension = format === 'markdown' ? 'md' : 'json';
-    const name = `health-report-${this.report.identityPoolId.replace(/:/g, '_')}.${extension}`;
+    const name = `health-report-${report.identityPoolId.replace(/:/g, '_')}.${extension}`;
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await this.context.prompts.pickSaveFile({
       defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined,
@@ -100,13 +116,13 @@ export class HealthReportPanel {
     });
     if (!target) return undefined;
     try {
-      await vscode.workspace.fs.writeFile(target, Buffer.from(format === 'markdown' ? renderMarkdown(this.report) : renderJson(this.report), 'utf8'));
+      await vscode.workspace.fs.writeFile(target, Buffer.from(format === 'markdown' ? renderMarkdown(report) : renderJson(report), 'utf8'));
     } catch (error) {
       void this.context.prompts.notify('error', vscode.l10n.t('Saving the health report to {0} failed: {1} Choose another file.', target.fsPath, messageOf(error)));
       return undefined;
     }
     const open = vscode.l10n.t('Open');
-    void this.context.prompts.notify('info', vscode.l10n.t('Saved the health report of {0} to {1}.', this.report.identityPoolId, target.fsPath), open).then(async (action) => {
+    void this.context.prompts.notify('info', vscode.l10n.t('Saved the health report of {0} to {1}.', report.identityPoolId, target.fsPath), open).then(async (action) => {
       if (action === open) await vscode.window.showTextDocument(target);
     });
     return target;
@@ -126,7 +142,7 @@ export class HealthReportPanel {
 <title>${vscode.l10n.t('Pool health report')}</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app"><p class="loading" role="status">${vscode.l10n.t('Reading the sync data…')}</p></main>
 <script nonce="${nonce}" src="${resource('dist', 'report.js')}"></script>
 </body>
 </html>`;

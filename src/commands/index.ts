@@ -7,6 +7,8 @@ import { CONFIGURATION_EDITOR_VIEW_TYPE } from '../editor/configurationEditor';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import type { ActiveProfile } from '../profile/activeProfile';
 import { exportConfiguration } from './exportCommand';
+import type { CreationPrompts, ResourceCreation } from './creation';
+import { createRoleCommand, createStreamCommand } from './creationCommands';
 import { ExportSyncDataPrompts, defaultExportSyncDataPrompts, exportSyncData } from './exportSyncDataCommand';
 import { FileCommandPrompts, defaultFileCommandPrompts } from './fileCommandPrompts';
 import { FileCommandsContext, applyConfiguration, compareWithRemote } from './fileCommands';
@@ -26,6 +28,8 @@ export interface CommandDependencies {
   fileSystem: ConfigurationFileSystem;
   log: vscode.LogOutputChannel;
   datasetDetails: DatasetDetailsProvider;
+  /** "Create role…" / "Create stream…" (shared with the form). */
+  creation: ResourceCreation;
 }
 
 /** The prompts the commands ask through; the extension-host tests replace their members. */
@@ -40,11 +44,13 @@ export interface CommandPrompts {
   exportSyncDataPrompts: ExportSyncDataPrompts;
   /** The questions of Export / Copy as Infrastructure as Code. */
   iacPrompts: IacPrompts;
+  /** The questions of Create Role / Create Stream (the form's and the commands'). */
+  creationPrompts: CreationPrompts;
   /** The source pick, folder and save pickers, progress and notices of Show Pool Health Report. */
   healthReportPrompts: HealthReportPrompts;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails }: CommandDependencies): CommandPrompts {
+export function registerCommands(context: vscode.ExtensionContext, { session, activeProfile, tree, fileSystem, log, datasetDetails, creation }: CommandDependencies): CommandPrompts {
   const fileCommands: FileCommandsContext = { session, tree, fileSystem, log, prompts: defaultFileCommandPrompts(), regions: () => activeProfile.regions() };
   const syncCommands = { session, tree, prompts: defaultSyncCommandPrompts() };
   const dataCommands: DataCommandContext = { session, tree, details: datasetDetails, prompts: syncCommands.prompts };
@@ -70,6 +76,8 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     'cognitoSync.openConfiguration': (target?: unknown) => openConfiguration(target, tree, session),
     'cognitoSync.openConfigurationAsJson': (target?: unknown) => openConfigurationAsJson(target, tree, session),
     'cognitoSync.setSyncTrigger': (target?: unknown) => setSyncTrigger(target, syncCommands),
+    'cognitoSync.createRole': (target?: unknown, kind?: unknown) => createRoleCommand(target, kind, { session, tree, creation }),
+    'cognitoSync.createStream': (target?: unknown) => createStreamCommand(target, { session, tree, creation }),
     'cognitoSync.bulkPublish': (target?: unknown) => bulkPublish(target, syncCommands),
     'cognitoSync.showUsage': (target?: unknown) => showUsage(target, syncCommands),
     'cognitoSync.exportSyncData': (target?: unknown) => exportSyncData(target, exportCommands),
@@ -97,5 +105,5 @@ export function registerCommands(context: vscode.ExtensionContext, { session, ac
     },
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, healthReportPrompts: healthReport.prompts, dataCommands };
+  return { fileCommandPrompts: fileCommands.prompts, syncPrompts: syncCommands.prompts, exportSyncDataPrompts: exportCommands.prompts, iacPrompts: iacCommands.iacPrompts, creationPrompts: creation.prompts, healthReportPrompts: healthReport.prompts, dataCommands };
 }

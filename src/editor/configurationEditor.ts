@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
 import { formatConfiguration } from '../model/configuration';
 import { validateConfigurationText } from '../model/configurationText';
-import { FormState, HostMessage, PickerField, WebviewMessage, parseWebviewMessage } from './protocol';
+import { CreateField, FormState, HostMessage, PickerField, WebviewMessage, parseWebviewMessage } from './protocol';
+import { ResourceCreation, creationTargetOf } from '../commands/creation';
 import { ConfigurationFileSystem } from './configurationFileSystem';
 import { ConfigurationSaver } from './configurationSave';
 import { messageDelayFor } from './messageDelay';
@@ -20,9 +21,9 @@ export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvider {
   /** Registers the form as the custom editor of `*.cognito-sync.json` documents. */
   /** Registers the form and its save command (Ctrl+S in the form); returns the extension's own save. */
-  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers): ConfigurationSaver {
+  static register(context: vscode.ExtensionContext, fileSystem: ConfigurationFileSystem, log: vscode.LogOutputChannel, pickers: ResourcePickers, creation: ResourceCreation): ConfigurationSaver {
     const saver = new ConfigurationSaver(fileSystem);
-    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers, saver);
+    const provider = new ConfigurationEditorProvider(context.extensionUri, fileSystem, log, pickers, saver, creation);
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(CONFIGURATION_EDITOR_VIEW_TYPE, provider, { webviewOptions: { retainContextWhenHidden: false } }),
       vscode.commands.registerCommand('cognitoSync.saveConfiguration', (uri?: unknown) => provider.saveCommand(uri instanceof vscode.Uri ? uri : undefined)),
@@ -36,6 +37,7 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
     private readonly log: vscode.LogOutputChannel,
     private readonly pickers: ResourcePickers,
     private readonly saver: ConfigurationSaver,
+    private readonly creation: ResourceCreation,
   ) {}
 
   /** The open forms, to find the active one for Ctrl+S. */
@@ -97,6 +99,11 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
         case 'pick':
           // Not awaited: a quick pick waits for the user, and the form's messages must not.
           void this.pick(document, message.field).then((outcome) => post(outcome));
+          return;
+        case 'create':
+          // Not awaited either; the form posted its typing before asking, so the document holds
+          // the values (unsaved ones too) the policies are made from. The form puts the answer in.
+          void this.create(document, message.field).then(post, (error: unknown) => post({ type: 'pickerNote', field: message.field, note: error instanceof Error ? error.message : String(error) }));
           return;
       }
     };
@@ -160,6 +167,14 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       present: field === 'application-arns' ? configuration?.PushSync?.ApplicationArns : undefined,
     });
     return 'note' in outcome ? { type: 'pickerNote', field, note: outcome.note } : { type: 'picked', field, values: outcome.values };
+  }
+
+  private async create(document: vscode.TextDocument, field: CreateField): Promise<HostMessage> {
+    const target = creationTargetOf(document);
+    if (!target) return { type: 'pickerNote', field, note: vscode.l10n.t('Fix the configuration first (its JSON cannot be read): the resource is made for its pool. Nothing was created.') };
+    const outcome = await this.creation.create(field, target);
+    if (outcome && 'note' in outcome) return { type: 'pickerNote', field, note: outcome.note };
+    return { type: 'picked', field, values: outcome ? [outcome.value] : [] };
   }
 
   private formState(document: vscode.TextDocument): FormState {

@@ -27,6 +27,10 @@ export interface FormState {
 export const PICKER_FIELDS = ['application-arns', 'push-role', 'stream-name', 'streams-role'] as const;
 export type PickerField = (typeof PICKER_FIELDS)[number];
 
+/** The fields beside which "Create…" makes the resource (a role, the stream) and fills in its ARN or name. */
+export const CREATE_FIELDS = ['push-role', 'stream-name', 'streams-role'] as const;
+export type CreateField = (typeof CREATE_FIELDS)[number];
+
 /**
  * Ordering (see media/webview/formSync.ts): every form message that touches the document (edit,
  * save, revert) carries `seq`, one more than the last; the extension handles them one at a time in
@@ -49,7 +53,9 @@ export type WebviewMessage =
   | { type: 'save'; seq: number }
   | { type: 'revert'; seq: number }
   | { type: 'openAsJson' }
-  | { type: 'pick'; field: PickerField };
+  | { type: 'pick'; field: PickerField }
+  /** "Create role…" / "Create stream…"; the answer is a `picked` (the new value) or a `pickerNote`. */
+  | { type: 'create'; field: CreateField };
 
 // Bounds on what a webview message may carry: far above any real configuration (the model sets no
 // maximum on an application ARN, and the corpus has a valid one of 1 MiB), far below harm.
@@ -129,6 +135,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return onlyKeys(value, ['type', 'seq']) && isSeq(value.seq) ? { type: value.type, seq: value.seq } : undefined;
     case 'pick':
       return onlyKeys(value, ['type', 'field']) && (PICKER_FIELDS as readonly unknown[]).includes(value.field) ? { type: 'pick', field: value.field as PickerField } : undefined;
+    case 'create':
+      return onlyKeys(value, ['type', 'field']) && (CREATE_FIELDS as readonly unknown[]).includes(value.field) ? { type: 'create', field: value.field as CreateField } : undefined;
     case 'edit': {
       if (!onlyKeys(value, ['type', 'configuration', 'seq']) || !isSeq(value.seq)) return undefined;
       const configuration = readConfiguration(value.configuration);

@@ -3,7 +3,6 @@
 // manifest for what the files cannot show (identities without a record, the pool, the time).
 import * as fs from 'fs';
 import * as path from 'path';
-import * as readline from 'readline';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { CHECKPOINT_FILE, FORMAT_FILES, MANIFEST_FILE } from '../export';
 import { ExportedRecord, ndjsonLine } from '../export/formats';
@@ -76,32 +75,39 @@ export async function reportFromExport(dir: string, options: FromExportOptions =
   const lineBytes = file === ndjson ? (line: string) => Buffer.byteLength(line) + 1 : (_line: string, record: RecordFields) => Buffer.byteLength(ndjsonLine(asExported(record as ExportedRecord)));
 
   const size = (await fs.promises.stat(file)).size;
-  const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
-  let read = 0;
   let lineNumber = 0;
-  stream.on('data', (chunk) => {
-    read += chunk.length;
-    options.onProgress?.(size > 0 ? read / size : 1);
-  });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      lineNumber += 1;
-      if (options.signal?.aborted) return undefined;
-      if (!line) continue;
-      let record: RecordFields;
-      try {
-        record = recordOf(line);
-      } catch (error) {
-        throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record (${(error as Error).message}). Export the pool again into an empty folder.`);
-      }
-      if (typeof record.identityId !== 'string' || typeof record.datasetName !== 'string' || typeof record.key !== 'string') {
-        throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record of an export (no identityId, datasetName or key). Export the pool again into an empty folder.`);
-      }
-      grouper.add(record, lineBytes(line, record));
+  const handle = (line: string) => {
+    lineNumber += 1;
+    if (!line) return;
+    let record: RecordFields;
+    try {
+      record = recordOf(line);
+    } catch (error) {
+      throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record (${(error as Error).message}). Export the pool again into an empty folder.`);
     }
+    if (typeof record.identityId !== 'string' || typeof record.datasetName !== 'string' || typeof record.key !== 'string') {
+      throw new ReportError('unreadable', `${file}, line ${lineNumber}, is not a record of an export (no identityId, datasetName or key). Export the pool again into an empty folder.`);
+    }
+    grouper.add(record, lineBytes(line, record));
+  };
+  // Lines split by hand, a chunk of 1 MB at a time (no event per line); the stream's utf8
+  // decoding keeps a character split between two chunks whole.
+  const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024, encoding: 'utf8' });
+  let rest = '';
+  try {
+    for await (const chunk of stream) {
+      if (options.signal?.aborted) return undefined;
+      const text = rest + (chunk as string);
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        handle(text.slice(start, end));
+        start = end + 1;
+      }
+      rest = text.slice(start);
+      options.onProgress?.(size > 0 ? stream.bytesRead / size : 1);
+    }
+    if (rest) handle(rest);
   } finally {
-    lines.close();
     stream.destroy();
   }
   grouper.flush();

@@ -5,14 +5,15 @@ import type { HealthReport } from './types';
 
 export type ReportHostMessage = { type: 'report'; report: HealthReport };
 
-export type ReportWebviewMessage = { type: 'ready' } | { type: 'revealIdentity'; identityId: string } | { type: 'save'; format: 'markdown' | 'json' };
+export type ReportWebviewMessage = { type: 'ready' } | { type: 'rendered' } | { type: 'revealIdentity'; identityId: string } | { type: 'save'; format: 'markdown' | 'json' };
 
 export function parseReportMessage(value: unknown): ReportWebviewMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
-      return { type: 'ready' };
+    case 'rendered':
+      return { type: message.type };
     case 'revealIdentity':
       return typeof message.identityId === 'string' && isIdentityId(message.identityId) ? { type: 'revealIdentity', identityId: message.identityId } : undefined;
     case 'save':

@@ -1,7 +1,7 @@
 // The webview is untrusted input: every message it sends goes through parseWebviewMessage, which
 // must accept exactly the protocol's messages and copy them, and refuse everything else.
 import * as assert from 'assert';
-import { PICKER_FIELDS, parseWebviewMessage } from '../../../src/editor/protocol';
+import { CREATE_FIELDS, PICKER_FIELDS, parseWebviewMessage } from '../../../src/editor/protocol';
 import { EXAMPLE_POOL_ID } from '../../toolkit';
 
 const POOL = EXAMPLE_POOL_ID;
@@ -21,6 +21,13 @@ describe('webview message protocol', () => {
   it('accepts a pick for each picker field, and no other field', () => {
     for (const field of PICKER_FIELDS) assert.deepStrictEqual(parseWebviewMessage({ type: 'pick', field }), { type: 'pick', field });
     for (const field of ['role', '', 42, undefined, 'constructor', '__proto__']) assert.strictEqual(parseWebviewMessage({ type: 'pick', field }), undefined, String(field));
+  });
+
+  it('accepts a create for the two role fields and the stream name only, without other members', () => {
+    assert.deepStrictEqual([...CREATE_FIELDS].sort(), ['push-role', 'stream-name', 'streams-role']);
+    for (const field of CREATE_FIELDS) assert.deepStrictEqual(parseWebviewMessage({ type: 'create', field }), { type: 'create', field });
+    for (const field of ['application-arns', 'role', '', 42, undefined, '__proto__']) assert.strictEqual(parseWebviewMessage({ type: 'create', field }), undefined, String(field));
+    assert.strictEqual(parseWebviewMessage({ type: 'create', field: 'push-role', roleName: 'x' }), undefined, 'the role name is asked by the extension, never taken from the webview');
   });
 
   it('accepts an application ARN of 1 MiB (the model sets no maximum)', () => {

@@ -383,7 +383,7 @@ describe('emulator behaviour: every choice in behaviour.ts is pinned', () => {
 
   choice('SYNC_ONLY_KEY_DENIED_ACTIONS', () => {
     it('AKIAEMULATORDEMO0003 gets AccessDenied (403) from IAM ListRoles, yet lists SNS applications, Kinesis streams and Cognito Sync pools', async () => {
-      assert.deepEqual([...behaviour.SYNC_ONLY_KEY_DENIED_ACTIONS], ['cognito-identity:*', 'iam:ListRoles']);
+      assert.deepEqual([...behaviour.SYNC_ONLY_KEY_DENIED_ACTIONS], ['cognito-identity:*', 'iam:ListRoles', 'iam:CreateRole', 'kinesis:CreateStream']);
       await admin.reset('demo');
       const credentials = KEYS.syncOnly;
       await expectNamedError(picker(iamClient(emulator, { credentials })).send(new ListRolesCommand({})), 'AccessDenied', 403, /demo-sync-only is not authorized to perform: iam:ListRoles/);

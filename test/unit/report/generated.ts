@@ -52,3 +52,60 @@ export function writeExport(dir: string, records: ExportedRecord[], manifest: { 
   const datasets = manifest.datasets ?? new Set(records.map((one) => `${one.identityId}/${one.datasetName}`)).size;
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ identityPoolId: POOL, endTime: '2026-12-06T00:00:00.000Z', counts: { identities: manifest.identities, datasets, records: records.length } }));
 }
+
+/** A small deterministic pseudo-random source (mulberry32), so a generated pool is the same every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A pool shaped like a real one, for screenshots and the benchmark: identities of 1-4 datasets
+ * mostly, some near the 20 limit, datasets of a few records and some near 1,024, values of 20 to
+ * 400 bytes, merged and deleted-only datasets, and last modifications spread over 30 months.
+ * Written as an export folder (records.ndjson, manifest.json) line by line until `records`.
+ */
+export function writeDemoExport(dir: string, options: { records: number; seed?: number; now?: Date }): { identities: number; records: number } {
+  const next = random(options.seed ?? 18);
+  const now = (options.now ?? new Date()).getTime();
+  const file = fs.openSync(path.join(dir, 'records.ndjson'), 'w');
+  let written = 0;
+  let identities = 0;
+  let datasets = 0;
+  let buffer: string[] = [];
+  const flush = () => {
+    fs.writeSync(file, buffer.join(''));
+    buffer = [];
+  };
+  while (written < options.records) {
+    const identityId = identity(identities);
+    identities += 1;
+    if (next() < 0.04) continue; // never synced: in the manifest's count only
+    const datasetCount = next() < 0.03 ? 16 + Math.floor(next() * 5) : 1 + Math.floor(next() * 4);
+    const modified = now - Math.floor(Math.pow(next(), 1.6) * 30 * 30.4 * 24 * 3600 * 1000);
+    for (let d = 0; d < datasetCount && written < options.records; d += 1) {
+      const merged = next() < 0.03;
+      const name = merged ? `settings.${identity(identities + 100_000)}` : `dataset_${d}`;
+      const deletedOnly = next() < 0.02;
+      const count = next() < 0.02 ? 800 + Math.floor(next() * 300) : 1 + Math.floor(Math.pow(next(), 3) * 120);
+      datasets += 1;
+      const date = new Date(modified - d * 3600_000).toISOString();
+      for (let r = 0; r < count && written < options.records; r += 1) {
+        const deleted = deletedOnly || next() < 0.03;
+        buffer.push(ndjsonLine(record(identityId, name, `key_${r}`, deleted ? null : 'v'.repeat(20 + Math.floor(next() * 380)), date)));
+        written += 1;
+        if (buffer.length >= 10_000) flush();
+      }
+    }
+  }
+  flush();
+  fs.closeSync(file);
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ identityPoolId: POOL, endTime: new Date(now).toISOString(), counts: { identities, datasets, records: written } }));
+  return { identities, records: written };
+}

@@ -5,6 +5,7 @@ import { parseReportMessage } from '../../../src/report';
 describe('Health report panel messages', () => {
   it('accepts ready, a reveal of an identity id and a save as markdown or json', () => {
     assert.deepEqual(parseReportMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseReportMessage({ type: 'rendered', report: {} }), { type: 'rendered' });
     assert.deepEqual(parseReportMessage({ type: 'revealIdentity', identityId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861', extra: 1 }), { type: 'revealIdentity', identityId: 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861' });
     assert.deepEqual(parseReportMessage({ type: 'save', format: 'json' }), { type: 'save', format: 'json' });
   });
