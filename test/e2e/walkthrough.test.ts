@@ -13,6 +13,23 @@ const walkthrough = (page: Page) => page.locator('.gettingStartedContainer');
 /** The tick of one step: VS Code marks it `complete` once one of its completion events fired. */
 const tick = (page: Page, stepId: string) => walkthrough(page).locator(`[data-done-step-id$="#${stepId}"]`).first();
 
+/** The step VS Code moved the focus to (`<walkthrough>#<step>`), or '' when none has it. */
+const focusedStep = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-step-id') ?? '');
+
+/**
+ * The headings of the step pages shown: a step's markdown (media/walkthrough/*.md) renders in a
+ * webview frame whose body VS Code wraps in <vertically-centered> (which frame, and how deep,
+ * differs between VS Code versions).
+ */
+async function shownStepPages(page: Page): Promise<string[]> {
+  const headings: string[] = [];
+  for (const frame of page.frames()) {
+    const heading = await frame.evaluate(() => document.querySelector('vertically-centered h1')?.textContent ?? null).catch(() => null);
+    if (heading) headings.push(heading.trim());
+  }
+  return headings;
+}
+
 describe('e2e: the Getting Started walkthrough', function () {
   this.timeout(120_000);
   let workbench: Workbench;
@@ -45,20 +62,26 @@ describe('e2e: the Getting Started walkthrough', function () {
     await workbench.screenshot('95-walkthrough');
   });
 
-  // Pending, not passing: the step's page (a markdown webview) did not render after the click in
-  // clean runs on VS Code 1.90 and 1.139 and once on 1.100, cause not found (issue 17 stays open).
-  it.skip('ticks "Pick regions" once Select Regions ran, even when the picker is dismissed', async () => {
+  it('shows the page of the step clicked last when steps are clicked in quick succession', async () => {
     const { page } = workbench;
+    // A person skimming the steps as soon as they are listed: the last one, then right away the
+    // second. VS Code renders each step's page asynchronously and shows whichever render finishes
+    // last, so a page that takes longer (a code block whose grammar loads first) would replace
+    // the page of the step selected, for good.
+    await walkthrough(page).getByRole('button', { name: /Try it all on the local emulator/ }).first().click();
     await walkthrough(page).getByRole('button', { name: /Pick regions/ }).first().click();
-    // The step's page (media/walkthrough/regions.md, from the package) renders beside the steps,
-    // in a webview frame (which one, and how deep, differs between VS Code versions).
-    const pageShown = async () => {
-      for (const frame of page.frames()) {
-        if (await frame.getByText('Cognito Sync exists in eleven regions').isVisible().catch(() => false)) return true;
-      }
-      return false;
-    };
-    assert.ok(await eventually(pageShown, Boolean, 30_000), "the step's page is not shown");
+    // The step has unfolded once VS Code moved the focus to it (it does so after its slide
+    // animation); a palette opened before that would lose the focus and close.
+    const focused = await eventually(() => focusedStep(page), (stepId) => stepId.endsWith('#pickRegions'));
+    assert.match(focused, /#pickRegions$/, 'the step clicked last did not unfold');
+    // Until the two pages have rendered, either may show for a moment: wait for the selected
+    // one; the next test checks that the other did not replace it afterwards.
+    const pages = await eventually(() => shownStepPages(page), (shown) => shown.includes('Pick regions'), 30_000);
+    assert.deepEqual(pages, ['Pick regions'], "the selected step's page is not the one shown");
+  });
+
+  it('ticks "Pick regions" once Select Regions ran, even when the picker is dismissed', async () => {
+    const { page } = workbench;
     assert.ok(await walkthrough(page).getByRole('button', { name: 'Select Regions' }).first().isVisible(), 'the step has no Select Regions button');
     // Done the way the step suggests, from the palette (the button runs the same command; a click
     // on it in VS Code 1.90 can land while the step is still unfolding).
@@ -68,6 +91,17 @@ describe('e2e: the Getting Started walkthrough', function () {
     const classes = await eventually(() => tick(page, 'pickRegions').getAttribute('class'), (value) => /\bcomplete\b/.test(value ?? ''));
     assert.match(classes ?? '', /\bcomplete\b/);
     assert.doesNotMatch((await tick(page, 'tryEmulator').getAttribute('class')) ?? '', /\bcomplete\b/, 'another step was ticked too');
+    // The emulator step's page, clicked before, has had its time: it did not replace this one.
+    assert.deepEqual(await shownStepPages(page), ['Pick regions'], 'the page of a step left earlier replaced the selected one');
     await workbench.screenshot('96-walkthrough-step-done');
+  });
+
+  it("shows each step's own page, from the package", async () => {
+    const { page } = workbench;
+    for (const step of STEPS) {
+      await walkthrough(page).getByRole('button', { name: step }).first().click();
+      const pages = await eventually(() => shownStepPages(page), (shown) => shown.includes(step), 30_000);
+      assert.deepEqual(pages, [step], `step "${step}" does not show its page`);
+    }
   });
 });

@@ -450,7 +450,8 @@ describe('host: the Identity Pools tree', function () {
         files.forEach((file, index) => fs.writeFileSync(file, saved[index]));
       }
       await vscode.commands.executeCommand('cognitoSync.refresh');
-      const back = await eventually(() => rows(api), { accept: (list) => poolRows(list).length > 0, describe: (list) => labels(list).join(', '), what: 'the pools are back with the profiles', timeoutMs: 20_000 });
+      // Pools stream in page by page: wait for the one expected, not for the first page.
+      const back = await eventually(() => rows(api), { accept: (list) => labels(list).includes('ShopMobile_Prod'), describe: (list) => labels(list).join(', '), what: 'the pools are back with the profiles', timeoutMs: 20_000 });
       assert.ok(labels(back).includes('ShopMobile_Prod'));
     });
 
