@@ -4,12 +4,11 @@
 // every 20 ms meanwhile (the peak) and after garbage collection (what stays).
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { HealthReportPanel } from '../../src/commands/healthReportPanel';
 import { requiredEnv } from '../host/emulatorAdmin';
+import { exposedGc } from '../toolkit/memorySampling';
 
 const EXTENSION_ID = 'cognito-sync-tools.cognito-sync-explorer';
 
@@ -32,16 +31,6 @@ export interface ReportOpenResult {
 }
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-function exposedGc(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function settled(gc: (() => void) | undefined): Promise<MemorySample> {
   await pause(300);

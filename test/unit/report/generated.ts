@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { dynamoDbLine, ndjsonLine } from '../../../src/export/formats';
 import type { ExportedRecord } from '../../../src/export/formats';
+import { seededRandom } from '../../toolkit/random';
 
 export const NOW = new Date('2026-12-07T12:00:00Z');
 export const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
@@ -53,18 +54,6 @@ export function writeExport(dir: string, records: ExportedRecord[], manifest: { 
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ identityPoolId: POOL, endTime: '2026-12-06T00:00:00.000Z', counts: { identities: manifest.identities, datasets, records: records.length } }));
 }
 
-/** A small deterministic pseudo-random source (mulberry32), so a generated pool is the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A pool shaped like a real one, for screenshots and the benchmark: identities of 1-4 datasets
  * mostly, some near the 20 limit, datasets of a few records and some near 1,024, values of 20 to
@@ -72,7 +61,7 @@ function random(seed: number): () => number {
  * Written as an export folder (records.ndjson, manifest.json) line by line until `records`.
  */
 export function writeDemoExport(dir: string, options: { records: number; seed?: number; now?: Date }): { identities: number; records: number } {
-  const next = random(options.seed ?? 18);
+  const next = seededRandom(options.seed ?? 18);
   const now = (options.now ?? new Date()).getTime();
   const file = fs.openSync(path.join(dir, 'records.ndjson'), 'w');
   let written = 0;
