@@ -20,8 +20,12 @@ function collect(dir) {
   });
 }
 
-const mocha = new Mocha({ reporter: 'spec', timeout: 20000, color: process.stdout.isTTY, grep });
-const files = collect(path.join(__dirname, '..', 'out', 'test', tier)).sort();
+const compiled = path.join(__dirname, '..', 'out', 'test', tier);
+// A tier's root hooks, when it has them (e.g. the e2e tier's failure report).
+const hooks = path.join(compiled, 'hooks.js');
+const rootHooks = fs.existsSync(hooks) ? require(hooks).mochaHooks : undefined;
+const mocha = new Mocha({ reporter: 'spec', timeout: 20000, color: process.stdout.isTTY, grep, rootHooks });
+const files = collect(compiled).sort();
 files.forEach((file) => mocha.addFile(file));
 
 const runner = mocha.run((failures) => {

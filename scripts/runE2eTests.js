@@ -31,6 +31,8 @@ async function main() {
         // Another VS Code of the matrix keeps its screenshots apart.
         E2E_RESULTS_DIR: selectedVersion() === DEFAULT_VERSION ? path.join(root, 'test-results') : path.join(root, 'test-results', `code-server-${selectedVersion()}`),
         E2E_WORKSPACE_DIR: stack.folder,
+        // The failure report (test/e2e/hooks.ts) prints the extension's log from there.
+        E2E_USER_DATA_DIR: stack.userDataDir,
       },
     });
     process.exitCode = result.status ?? 1;

@@ -50,6 +50,7 @@ async function startDemoStack({ name, emulatorArgs = [], port = 0, vsix, setting
       emulatorUrl: emulator.url,
       aws,
       folder,
+      userDataDir,
       codeServerUrl: codeServer.url,
       workbenchUrl: `${codeServer.url}/?folder=${encodeURIComponent(folder)}`,
       dispose,

@@ -82,7 +82,8 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
           handled = message.seq;
           post({ type: 'busy', busy: true, message: vscode.l10n.t('Saving…') });
           try {
-            await this.saver.save(document);
+            const result = await this.saver.save(document);
+            if (result === 'unchanged' || result === 'notSaved') this.log.info(`A save from the configuration form of ${document.uri.toString(true)}: ${result === 'unchanged' ? 'nothing to save' : 'written to AWS, but VS Code did not mark the document saved'}.`);
           } finally {
             post({ type: 'busy', busy: false });
             postState();
@@ -197,16 +198,23 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
    * a configuration of thousands of ARNs.
    */
   private async replaceText(document: vscode.TextDocument, text: string): Promise<void> {
-    const current = document.getText();
-    if (current === text) return;
-    let start = 0;
-    const shorter = Math.min(current.length, text.length);
-    while (start < shorter && current.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let end = 0;
-    while (end < shorter - start && current.charCodeAt(current.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(current.length - end)), text.slice(start, text.length - end));
-    await vscode.workspace.applyEdit(edit);
+    // VS Code refuses an edit made against a version of the document it has moved past (a change
+    // made elsewhere crossed it): computed again against the text as it is then. The form's edit
+    // is the whole configuration, so a retry loses nothing.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const current = document.getText();
+      if (current === text) return;
+      let start = 0;
+      const shorter = Math.min(current.length, text.length);
+      while (start < shorter && current.charCodeAt(start) === text.charCodeAt(start)) start++;
+      let end = 0;
+      while (end < shorter - start && current.charCodeAt(current.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(current.length - end)), text.slice(start, text.length - end));
+      if (await vscode.workspace.applyEdit(edit)) return;
+      this.log.warn(`VS Code did not apply the form's edit to ${document.uri.toString(true)} (attempt ${attempt} of 3, document version ${document.version}).`);
+    }
+    this.log.error(`The form's edit of ${document.uri.toString(true)} could not be applied; the form shows the document as it is.`);
   }
 
   private html(webview: vscode.Webview): string {

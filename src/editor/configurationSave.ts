@@ -9,6 +9,7 @@
 // VS Code to save the document, which the provider records without writing again. The provider
 // keeps every check for the other ways in (File > Save, Save All, auto save, workspace.fs).
 import * as vscode from 'vscode';
+import { markOwnSaveDone } from './saveDiscipline';
 import { ConfigurationFileSystem, WriteOutcome } from './configurationFileSystem';
 import { CONFIGURATION_SCHEME } from './configurationUri';
 
@@ -41,7 +42,7 @@ export class ConfigurationSaver {
     if (outcome.status === 'saved') {
       this.fileSystem.approveWrite(document.uri, text, outcome.configuration);
       // VS Code marks the document saved; the provider records the text written above.
-      return (await document.save()) ? 'saved' : 'notSaved';
+      return (await markOwnSaveDone(document)) ? 'saved' : 'notSaved';
     }
     if (outcome.status === 'declined') return outcome.status;
     const showProblems = vscode.l10n.t('Show Problems');

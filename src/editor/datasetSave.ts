@@ -8,6 +8,7 @@
 // only then asks VS Code to save the document, which the provider records without writing again.
 // Whatever fails, the document keeps the user's text, dirty.
 import * as vscode from 'vscode';
+import { markOwnSaveDone } from './saveDiscipline';
 import { defaultSaveNotices, SaveNotices } from './configurationSave';
 import { DatasetFileSystem, DatasetWriteOutcome } from './datasetFileSystem';
 import { DATASET_SCHEME } from './datasetUri';
@@ -38,7 +39,7 @@ export class DatasetSaver {
     if (outcome.status === 'saved') {
       this.fileSystem.approveWrite(document.uri, outcome);
       // VS Code marks the document saved; the provider records the text written above.
-      return (await document.save()) ? 'saved' : 'notSaved';
+      return (await markOwnSaveDone(document)) ? 'saved' : 'notSaved';
     }
     if (outcome.status === 'declined') {
       if (outcome.choice === 'reload') await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);

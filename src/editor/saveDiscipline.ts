@@ -45,6 +45,17 @@ export class ExplicitSaveGuard implements vscode.Disposable {
 }
 
 /**
+ * Marks `document` saved once the extension's own save has written its text to AWS and approved
+ * it (the provider then only records it). An auto save VS Code began during that write was refused
+ * (it came before the approval), and VS Code joins a save to one already running for the same
+ * text, so ours fails with it; the approval still stands, so it saves once more.
+ */
+export async function markOwnSaveDone(document: vscode.TextDocument): Promise<boolean> {
+  if (await document.save()) return true;
+  return !document.isDirty || document.save();
+}
+
+/**
  * Modification times VS Code sees. They change only when the provider writes, or reads a different
  * text: VS Code refuses a save ("file modified since") when stat's mtime moved meanwhile.
  */

@@ -5,7 +5,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { emulatorAdmin } from './cognitoSync';
-import { Workbench, openWorkbench, runCommand } from './workbench';
+import { Workbench, chooseFolder, openWorkbench, runCommand } from './workbench';
 
 const POOL = 'ShopMobile_Prod';
 
@@ -39,11 +39,7 @@ describe('e2e: Export Sync Data', function () {
     await emulatorAdmin('POST', 'faults', { operation: 'ListRecords', kind: 'latency', latencyMs: 1500 });
     await runCommand(page, 'Cognito Sync: Export Sync Data…');
     await page.locator('.quick-input-widget .monaco-list-row[role="option"]', { hasText: POOL }).first().click();
-    // VS Code's folder dialog in the browser: a path typed into its box, then its Export Here button.
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`${folder}/`);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Export Here' }).click();
+    await chooseFolder(page, folder, 'Export Here');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     const question = await dialog.innerText();

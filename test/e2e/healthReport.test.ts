@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { axeCatchesAPlantedViolation, checkAccessibility, describeViolations, formDocument } from './accessibility';
-import { Workbench, leaveNothingToRestore, openWorkbench, runCommand } from './workbench';
+import { Workbench, chooseFolder, leaveNothingToRestore, openWorkbench, runCommand } from './workbench';
 import { writeDemoExport } from '../unit/report/generated';
 import type { HealthReport } from '../../src/report';
 
@@ -64,10 +64,7 @@ describe('e2e: Pool Health Report', function () {
     const { page } = workbench;
     await runCommand(page, TITLE);
     await page.locator('.quick-input-widget .monaco-list-row[role="option"]', { hasText: 'From an export folder' }).first().click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`${folder}/`);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Read This Export' }).click();
+    await chooseFolder(page, folder, 'Read This Export');
     const frame = await reportDocument(page);
     const shown: Record<string, string> = {};
     for (const figure of await frame.locator('[data-figure]').all()) shown[(await figure.getAttribute('data-figure'))!] = await figure.locator('dd').innerText();

@@ -14,6 +14,9 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/** The workbenches open now, for the failure report (test/e2e/hooks.ts). */
+export const openWorkbenches = new Set<Workbench>();
+
 function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through scripts/runE2eTests.js`);
@@ -28,15 +31,20 @@ export async function openWorkbench(): Promise<Workbench> {
   await page.locator('.part.activitybar').waitFor();
   const resultsDir = requiredEnv('E2E_RESULTS_DIR');
   fs.mkdirSync(resultsDir, { recursive: true });
-  return {
+  const workbench: Workbench = {
     page,
     async screenshot(name) {
       const file = path.join(resultsDir, `${name}.png`);
       await page.screenshot({ path: file });
       return file;
     },
-    close: () => browser.close(),
+    close: () => {
+      openWorkbenches.delete(workbench);
+      return browser.close();
+    },
   };
+  openWorkbenches.add(workbench);
+  return workbench;
 }
 
 /** Runs a command from the palette by its full title, e.g. "Cognito Sync: Show Log". */
@@ -48,6 +56,30 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // The row's label is the title, followed by its keybinding when it has one ("…, Ctrl+K Ctrl+T").
   await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"], .monaco-list-row[role="option"][aria-label^="${title}, "]`).first().click();
+}
+
+/**
+ * Chooses `folder` in VS Code's folder dialog (in the browser a quick input: a path box over a
+ * folder listing) and clicks its `openLabel` button, acting on what a person sees. The dialog is
+ * VS Code's, and two of its habits would take the click for something else:
+ * - until it has listed the folder it opens on, it writes that folder's path over whatever was
+ *   typed meanwhile (the choice would silently be the default folder);
+ * - a typed path it has not listed yet makes the button "go into that folder", not "choose it".
+ * So: wait for its first listing, type the path, wait for it to list `folder`, click.
+ */
+export async function chooseFolder(page: Page, folder: string, openLabel: string): Promise<void> {
+  const dialog = page.locator('.quick-input-widget');
+  const button = dialog.locator('.monaco-button', { hasText: openLabel });
+  await button.waitFor();
+  const rows = () => dialog.locator('.monaco-list-row').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+  // Every folder but the root lists ".." first.
+  await eventually(rows, (labels) => labels.includes('..'), 20_000, 'the folder dialog listing its first folder');
+  const input = dialog.locator('input[type="text"]');
+  await input.fill(`${folder}/`);
+  const subfolders = fs.readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const listsFolder = (labels: string[]) => labels.length === subfolders.length + 1 && labels[0] === '..' && subfolders.every((name) => labels.includes(name));
+  await eventually(async () => ({ value: await input.inputValue(), labels: await rows() }), (seen) => seen.value === `${folder}/` && listsFolder(seen.labels), 20_000, `the folder dialog listing ${folder}`);
+  await button.click();
 }
 
 /**
