@@ -194,6 +194,10 @@ function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMess
     case 'invalidParameter':
       return l10n.t('{0} was rejected as invalid{1}. Correct the value and try again.', what, aws);
     case 'conflict':
+      // One kind, three causes: a name taken (CreateRole, CreateStream), a dataset's SyncCount
+      // moved on (a device synced), a pool changed by another request.
+      if (['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'].includes(details.code ?? '')) return l10n.t('{0} failed: the name is already taken{1}. Choose another name.', what, aws);
+      if (details.operation === 'UpdateRecords') return l10n.t('{0} failed: the dataset was changed meanwhile (another device synced){1}. Reload it and apply your change again.', what, aws);
       return l10n.t('{0} failed: the pool was changed by another request meanwhile{1}. Reload it and apply your change again.', what, aws);
     case 'alreadyInProgress':
       return l10n.t('{0} failed: a bulk publish is already in progress for this pool. Wait until it finishes (see its bulk publish details).', what);

@@ -7,7 +7,8 @@ import { AwsError } from '../aws';
 import { DEFAULT_MAX_CONCURRENCY, ExportError, ExportProgress, ExportResult, parseFormats, runExport } from '../export';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { cliSession, describeProgress, toolVersion } from './text';
+import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain, positiveNumber } from './arguments';
+import { abortOnInterrupt, cliSession, describeProgress, toolVersion } from './text';
 
 const USAGE = `Usage: cognito-sync export --pool ID --out DIR [options]
   --pool ID              identity pool id (<region>:<uuid>)
@@ -23,17 +24,6 @@ const USAGE = `Usage: cognito-sync export --pool ID --out DIR [options]
 Exit codes: 0 complete and verified, 2 usage, 3 complete but not verified, 4 bad profile or
 credentials, 5 unknown pool, 6 access denied, 7 output folder not writable, 8 output folder not
 empty (or nothing to resume), 9 disk full, 10 AWS failed after retries, 130 interrupted.`;
-
-class UsageError extends Error {}
-
-const POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]+$/;
-
-function positiveNumber(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a number above 0, not "${text}"`);
-  return value;
-}
 
 function parseOnly(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
@@ -74,7 +64,7 @@ function parse(args: string[]): Parsed | 'help' {
   });
   if (values.help) return 'help';
   if (!values.pool) throw new UsageError('--pool is required');
-  if (!POOL_ID.test(values.pool)) throw new UsageError(`--pool "${values.pool}" is not an identity pool id (<region>:<uuid>)`);
+  checkPoolId(values.pool);
   if (!values.out) throw new UsageError('--out is required');
   let formats;
   try {
@@ -82,8 +72,6 @@ function parse(args: string[]): Parsed | 'help' {
   } catch (error) {
     throw new UsageError(`--format: ${(error as Error).message}`);
   }
-  const endpointUrl = values['endpoint-url'];
-  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) throw new UsageError(`--endpoint-url "${endpointUrl}" is not an http(s) URL`);
   return {
     pool: values.pool,
     out: path.resolve(values.out),
@@ -93,7 +81,7 @@ function parse(args: string[]): Parsed | 'help' {
     only: parseOnly(values.only),
     maxRps: positiveNumber('max-rps', values['max-rps']),
     concurrency: positiveNumber('concurrency', values.concurrency),
-    endpointUrl,
+    endpointUrl: checkEndpointUrl(values['endpoint-url']),
   };
 }
 
@@ -114,30 +102,12 @@ export const exportCommand: Subcommand = {
   summary: 'export every identity\'s datasets and records of an identity pool to files',
   usage: USAGE,
   async run(args) {
-    let options: Parsed | 'help';
-    try {
-      options = parse(args);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`cognito-sync export: ${message}\n${USAGE}\n`);
-      process.stdout.write(`${JSON.stringify({ status: 'failed', exitCode: EXIT.usage, error: { kind: 'usage', message } })}\n`);
-      return EXIT.usage;
-    }
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    // The JSON summary on stdout is there for a usage mistake too.
+    const parsed = parseOrExplain('export', USAGE, () => parse(args), (message) => process.stdout.write(`${JSON.stringify({ status: 'failed', exitCode: EXIT.usage, error: { kind: 'usage', message } })}\n`));
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { options } = parsed;
     const session = cliSession(options);
-    const controller = new AbortController();
-    let interrupts = 0;
-    const onSignal = () => {
-      interrupts += 1;
-      if (interrupts > 1) process.exit(EXIT.interrupted);
-      process.stderr.write('\nInterrupted: saving the checkpoint (press Ctrl+C again to quit at once; the last checkpoint still holds)…\n');
-      controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const interrupt = abortOnInterrupt('saving the checkpoint (press Ctrl+C again to quit at once; the last checkpoint still holds)…');
     const progress = new ProgressLine();
     const resume = resumeCommand(args);
     try {
@@ -151,7 +121,7 @@ export const exportCommand: Subcommand = {
         maxRequestsPerSecond: options.maxRps,
         profile: session.profileName,
         toolVersion: toolVersion(),
-        signal: controller.signal,
+        signal: interrupt.signal,
         onProgress: (update) => progress.show(update),
         log: (line) => progress.log(line),
       });
@@ -182,8 +152,7 @@ export const exportCommand: Subcommand = {
       process.stdout.write(`${JSON.stringify({ status: 'failed', exitCode: code, identityPoolId: options.pool, outDir: options.out, error: { kind, message }, ...(resumable ? { resume } : {}) })}\n`);
       return code;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
       session.dispose();
     }
   },

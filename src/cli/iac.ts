@@ -6,6 +6,7 @@ import { IAC_FORMATS, IacFormat, generateInfrastructureCode } from '../iac';
 import { IacScope, readPools } from '../iac/read';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
+import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain } from './arguments';
 import { cliSession } from './text';
 
 const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FORMAT [options]
@@ -18,10 +19,6 @@ const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FO
   --help
 Writes the template to stdout. Exit codes: 0 written, 2 usage, 4 bad profile or credentials,
 5 unknown pool (or no pool in the region), 6 access denied, 10 AWS failed after retries.`;
-
-class UsageError extends Error {}
-
-const POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]+$/;
 
 interface Parsed {
   scope: IacScope;
@@ -47,12 +44,11 @@ function parse(args: string[]): Parsed | 'help' {
   });
   if (values.help) return 'help';
   if ((values.pool === undefined) === (values.region === undefined)) throw new UsageError('give either --pool or --region');
-  if (values.pool !== undefined && !POOL_ID.test(values.pool)) throw new UsageError(`--pool "${values.pool}" is not an identity pool id (<region>:<uuid>)`);
+  if (values.pool !== undefined) checkPoolId(values.pool);
   if (values.region !== undefined && !isCognitoSyncRegion(values.region)) throw new UsageError(`--region "${values.region}" is not a region where Cognito Sync exists`);
   if (!values.format) throw new UsageError(`--format is required: ${IAC_FORMATS.join(', ')}`);
   if (!(IAC_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format "${values.format}" is not one of ${IAC_FORMATS.join(', ')}`);
-  const endpointUrl = values['endpoint-url'];
-  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) throw new UsageError(`--endpoint-url "${endpointUrl}" is not an http(s) URL`);
+  const endpointUrl = checkEndpointUrl(values['endpoint-url']);
   return {
     scope: values.pool !== undefined ? { identityPoolId: values.pool } : { region: values.region! },
     format: values.format as IacFormat,
@@ -66,17 +62,9 @@ export const iacCommand: Subcommand = {
   summary: 'write a pool, or every pool of a region, as CloudFormation, CDK or Terraform',
   usage: USAGE,
   async run(args) {
-    let options: Parsed | 'help';
-    try {
-      options = parse(args);
-    } catch (error) {
-      process.stderr.write(`cognito-sync iac: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-      return EXIT.usage;
-    }
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    const parsed = parseOrExplain('iac', USAGE, () => parse(args));
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { options } = parsed;
     const session = cliSession(options);
     try {
       const pools = await readPools(session, options.scope);

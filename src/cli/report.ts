@@ -7,7 +7,8 @@ import { DEFAULT_MAX_CONCURRENCY } from '../export';
 import { HealthReport, ReportError, renderJson, renderMarkdown, reportFromExport, scanPool } from '../report';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { cliSession, describeProgress } from './text';
+import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain, positiveNumber } from './arguments';
+import { abortOnInterrupt, cliSession, describeProgress } from './text';
 
 const FORMATS = ['markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,10 +28,6 @@ Writes the report to stdout. Exit codes: 0 written, 2 usage (or DIR holds no fin
 the pool), 4 bad profile or credentials, 5 unknown pool, 6 access denied, 10 AWS failed after
 retries, 130 interrupted (the report of the identities read so far is written).`;
 
-class UsageError extends Error {}
-
-const POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]+$/;
-
 interface Parsed {
   pool?: string;
   from?: string;
@@ -39,13 +36,6 @@ interface Parsed {
   maxRps?: number;
   concurrency?: number;
   endpointUrl?: string;
-}
-
-function positiveNumber(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a number above 0, not "${text}"`);
-  return value;
 }
 
 function parse(args: string[]): Parsed | 'help' {
@@ -65,10 +55,8 @@ function parse(args: string[]): Parsed | 'help' {
   });
   if (values.help) return 'help';
   if (values.pool === undefined && values.from === undefined) throw new UsageError('give --pool (to scan the pool) or --from (to read an export folder)');
-  if (values.pool !== undefined && !POOL_ID.test(values.pool)) throw new UsageError(`--pool "${values.pool}" is not an identity pool id (<region>:<uuid>)`);
+  if (values.pool !== undefined) checkPoolId(values.pool);
   if (!(FORMATS as readonly string[]).includes(values.format!)) throw new UsageError(`--format "${values.format}" is not one of ${FORMATS.join(', ')}`);
-  const endpointUrl = values['endpoint-url'];
-  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) throw new UsageError(`--endpoint-url "${endpointUrl}" is not an http(s) URL`);
   return {
     pool: values.pool,
     from: values.from === undefined ? undefined : path.resolve(values.from),
@@ -76,7 +64,7 @@ function parse(args: string[]): Parsed | 'help' {
     profile: values.profile,
     maxRps: positiveNumber('max-rps', values['max-rps']),
     concurrency: positiveNumber('concurrency', values.concurrency),
-    endpointUrl,
+    endpointUrl: checkEndpointUrl(values['endpoint-url']),
   };
 }
 
@@ -86,17 +74,9 @@ export const reportCommand: Subcommand = {
   summary: 'the health report of an identity pool\'s sync data (from a scan or an export folder)',
   usage: USAGE,
   async run(args) {
-    let options: Parsed | 'help';
-    try {
-      options = parse(args);
-    } catch (error) {
-      process.stderr.write(`cognito-sync report: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-      return EXIT.usage;
-    }
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
+    const parsed = parseOrExplain('report', USAGE, () => parse(args));
+    if ('exitCode' in parsed) return parsed.exitCode;
+    const { options } = parsed;
     if (options.from !== undefined) return fromFolder(options.from, options);
     return scan(options.pool!, options);
   },
@@ -115,23 +95,14 @@ async function fromFolder(dir: string, options: Parsed): Promise<number> {
 
 async function scan(pool: string, options: Parsed): Promise<number> {
   const session = cliSession(options);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(EXIT.interrupted);
-    process.stderr.write('\nInterrupted: writing the report of the identities read so far (press Ctrl+C again to quit at once)…\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = abortOnInterrupt('writing the report of the identities read so far (press Ctrl+C again to quit at once)…');
   let lastLine = 0;
   try {
     const report = await scanPool(session.caller(), {
       identityPoolId: pool,
       maxConcurrency: options.concurrency,
       maxRequestsPerSecond: options.maxRps,
-      signal: controller.signal,
+      signal: interrupt.signal,
       log: (line) => process.stderr.write(`${line}\n`),
       onProgress: (progress) => {
         if (Date.now() - lastLine < 2000) return;
@@ -149,8 +120,7 @@ async function scan(pool: string, options: Parsed): Promise<number> {
     if (code === EXIT.internal && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return code;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
     session.dispose();
   }
 }

@@ -1,7 +1,9 @@
-// Small helpers of the CLI: its version (from the package's own package.json) and its AWS session.
+// Small helpers of the CLI: its version (from the package's own package.json), its AWS session and
+// what Ctrl+C does.
 import * as fs from 'fs';
 import * as path from 'path';
 import { AwsSession, createAwsSession, formatApiCall } from '../aws';
+import { EXIT } from './exitCodes';
 export { describeProgress } from '../export/progressText';
 
 let version: string | undefined;
@@ -32,3 +34,28 @@ export function cliSession(options: { profile?: string; endpointUrl?: string }):
   });
 }
 
+
+/**
+ * Ctrl+C (or SIGTERM) aborts the returned signal after printing `note` ("Interrupted: …"): the
+ * command ends tidily (a checkpoint, a partial report). A second one quits at once. Dispose when
+ * the command ends.
+ */
+export function abortOnInterrupt(note: string): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    process.stderr.write(`\nInterrupted: ${note}\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

@@ -1,9 +1,8 @@
 // The pool health report's webview panel: strict CSP with a nonce, resources from dist/ and
 // media/report/ only, and every message from the webview validated (src/report/protocol.ts)
 // before it reveals an identity or saves a file.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { l10nAttribute } from '../l10n/configure';
+import { webviewPage } from '../editor/webviewPage';
 import { AwsError } from '../aws';
 import { HealthReport, ReportHostMessage, parseReportMessage, renderJson, renderMarkdown } from '../report';
 import { revealIdentity } from './dataCommands';
@@ -15,11 +14,6 @@ export const HEALTH_REPORT_VIEW_TYPE = 'cognitoSync.healthReport';
 export class HealthReportPanel {
   /** Open panels by pool: a new report of the same pool replaces the one shown. */
   private static readonly open = new Map<string, HealthReportPanel>();
-
-  /** The panel showing `identityPoolId`'s report, if one is open (for tests and the e2e run). */
-  static of(identityPoolId: string): HealthReportPanel | undefined {
-    return HealthReportPanel.open.get(identityPoolId);
-  }
 
   /**
    * A panel without a report yet ("Reading…"): created while an export folder is read, so the
@@ -130,26 +124,11 @@ export class HealthReportPanel {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const resource = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...path)).toString();
-    const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${resource('media', 'report', 'report.css')}">
-<title>${vscode.l10n.t('Pool health report')}</title>
-</head>
-<body>
-<<<<<<< HEAD
-<main id="app"${l10nAttribute()}></main>
-=======
-<main id="app"><p class="loading" role="status">${vscode.l10n.t('Reading the sync data…')}</p></main>
->>>>>>> main
-<script nonce="${nonce}" src="${resource('dist', 'report.js')}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.context.extensionUri, {
+      title: vscode.l10n.t('Pool health report'),
+      styles: [['media', 'report', 'report.css']],
+      script: ['dist', 'report.js'],
+      placeholder: `<p class="loading" role="status">${vscode.l10n.t('Reading the sync data…')}</p>`,
+    });
   }
 }

@@ -2,7 +2,6 @@
 // by ConfigurationFileSystem, or a local *.cognito-sync.json file). The TextDocument is the one
 // source of truth: the form renders it, and the form's edits come back as WorkspaceEdits, so
 // undo/redo, dirty state, hot exit, Ctrl+S and "Reopen Editor With… Text Editor" are VS Code's.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { regionOfPoolId } from '../model/regions';
 import { formatConfiguration } from '../model/configuration';
@@ -14,7 +13,7 @@ import { ConfigurationSaver } from './configurationSave';
 import { messageDelayFor } from './messageDelay';
 import { parseConfigurationUri } from './configurationUri';
 import { ResourcePickers } from './resourcePickers';
-import { l10nAttribute } from '../l10n/configure';
+import { webviewPage } from './webviewPage';
 
 export const CONFIGURATION_EDITOR_VIEW_TYPE = 'cognitoSync.configurationEditor';
 
@@ -218,29 +217,6 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const resource = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${resource('dist', 'codicons', 'codicon.css')}">
-<link rel="stylesheet" href="${resource('media', 'form.css')}">
-<title>Cognito Sync configuration</title>
-</head>
-<body>
-<main id="app"${l10nAttribute()}></main>
-<script nonce="${nonce}" src="${resource('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, { title: vscode.l10n.t('Cognito Sync configuration'), codicons: true, styles: [['media', 'form.css']], script: ['dist', 'webview.js'] });
   }
 }

@@ -32,6 +32,8 @@ describe('aws creation (roles and streams for the pickers)', () => {
   it('a taken role name fails as a conflict and changes nothing; a denied PutRolePolicy says the role exists', async () => {
     const taken = await expectAwsError(suite.session.createRole({ roleName: 'CreationPushRole', trustPolicy: cognitoSyncTrustPolicy(POOL, MAIN_ACCOUNT), policyName: 'x', permissions: pushSyncPermissions([APP]) }), 'conflict');
     assert.match(taken.message, /CreationPushRole/);
+    assert.match(taken.message, /IAM CreateRole .*failed: the name is already taken .*Choose another name\./);
+    assert.doesNotMatch(taken.message, /pool was changed/);
     const policies = await iam.send(new GetRolePolicyCommand({ RoleName: 'CreationPushRole', PolicyName: 'CognitoSyncPushSync' }));
     assert.ok(policies.PolicyDocument, 'the existing role keeps its policy');
     await addFault(suite.emulator, { service: 'iam', operation: 'PutRolePolicy', kind: 'error', error: 'AccessDenied', status: 403, times: 1 });
@@ -48,5 +50,6 @@ describe('aws creation (roles and streams for the pickers)', () => {
     assert.ok((await suite.session.listStreams('us-east-1')).items.some((stream) => stream.name === 'creation-stream' && stream.status === 'ACTIVE'));
     const taken = await expectAwsError(suite.session.createStream('us-east-1', 'creation-stream', { mode: 'PROVISIONED', shardCount: 1 }), 'conflict');
     assert.match(taken.message, /already exists/);
+    assert.match(taken.message, /failed: the name is already taken .*Choose another name\./);
   });
 });

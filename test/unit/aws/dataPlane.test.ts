@@ -129,6 +129,7 @@ describe('aws data plane: identities and datasets', () => {
     const fresh = await listRecords(session.caller(), address);
     const conflict = await expectAwsError(updateRecords(session.caller(), address, fresh.syncSessionToken!, [{ op: 'replace', key: 'level', value: '3', syncCount: level.syncCount }]), 'conflict');
     assert.equal(conflict.details.code, 'ResourceConflictException');
+    assert.match(conflict.message, /failed: the dataset was changed meanwhile \(another device synced\) \(AWS said: Current SyncCount for: level is: \d+ not: \d+\)/);
     assert.equal((await listRecords(session.caller(), address)).records.find((record) => record.key === 'level')?.value, '2');
     // 2 × 500 KB from a device, then 100 KB more: over the 1 MB of a dataset.
     await deviceWrites(pool, id, 'game', { half1: 'x'.repeat(500_000) });
