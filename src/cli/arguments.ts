@@ -48,3 +48,34 @@ export function parseOrExplain<T>(name: string, usage: string, parse: () => T | 
   }
   return { options: parsed };
 }
+
+/** The options of every subcommand that calls AWS (--profile, --endpoint-url), and --help. */
+export const SESSION_OPTIONS = {
+  profile: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The options of the subcommands that walk a pool's data: the request rate and the calls in flight. */
+export const WALK_OPTIONS = {
+  'max-rps': { type: 'string' },
+  concurrency: { type: 'string' },
+} as const;
+
+export interface SessionOptions {
+  profile?: string;
+  endpointUrl?: string;
+}
+
+export interface WalkOptions {
+  maxRps?: number;
+  concurrency?: number;
+}
+
+export function sessionOptions(values: { profile?: string; 'endpoint-url'?: string }): SessionOptions {
+  return { profile: values.profile, endpointUrl: checkEndpointUrl(values['endpoint-url']) };
+}
+
+export function walkOptions(values: { 'max-rps'?: string; concurrency?: string }): WalkOptions {
+  return { maxRps: positiveNumber('max-rps', values['max-rps']), concurrency: positiveNumber('concurrency', values.concurrency) };
+}

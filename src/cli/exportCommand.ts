@@ -7,7 +7,7 @@ import { AwsError } from '../aws';
 import { DEFAULT_MAX_CONCURRENCY, ExportError, ExportProgress, ExportResult, parseFormats, runExport } from '../export';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain, positiveNumber } from './arguments';
+import { SESSION_OPTIONS, SessionOptions, UsageError, WALK_OPTIONS, WalkOptions, checkPoolId, parseOrExplain, sessionOptions, walkOptions } from './arguments';
 import { abortOnInterrupt, cliSession, describeProgress, toolVersion } from './text';
 
 const USAGE = `Usage: cognito-sync export --pool ID --out DIR [options]
@@ -33,16 +33,12 @@ function parseOnly(text: string | undefined): string[] | undefined {
   return ids;
 }
 
-interface Parsed {
+interface Parsed extends SessionOptions, WalkOptions {
   pool: string;
   out: string;
-  profile?: string;
   resume: boolean;
   formats: ReturnType<typeof parseFormats>;
   only?: string[];
-  maxRps?: number;
-  concurrency?: number;
-  endpointUrl?: string;
 }
 
 function parse(args: string[]): Parsed | 'help' {
@@ -52,14 +48,11 @@ function parse(args: string[]): Parsed | 'help' {
     options: {
       pool: { type: 'string' },
       out: { type: 'string' },
-      profile: { type: 'string' },
       resume: { type: 'boolean', default: false },
       format: { type: 'string', default: 'ndjson,dynamodb' },
       only: { type: 'string' },
-      'max-rps': { type: 'string' },
-      concurrency: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...WALK_OPTIONS,
+      ...SESSION_OPTIONS,
     },
   });
   if (values.help) return 'help';
@@ -75,13 +68,11 @@ function parse(args: string[]): Parsed | 'help' {
   return {
     pool: values.pool,
     out: path.resolve(values.out),
-    profile: values.profile,
     resume: values.resume!,
     formats,
     only: parseOnly(values.only),
-    maxRps: positiveNumber('max-rps', values['max-rps']),
-    concurrency: positiveNumber('concurrency', values.concurrency),
-    endpointUrl: checkEndpointUrl(values['endpoint-url']),
+    ...walkOptions(values),
+    ...sessionOptions(values),
   };
 }
 

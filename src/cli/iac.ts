@@ -6,7 +6,7 @@ import { IAC_FORMATS, IacFormat, generateInfrastructureCode } from '../iac';
 import { IacScope, readPools } from '../iac/read';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain } from './arguments';
+import { SESSION_OPTIONS, SessionOptions, UsageError, checkPoolId, parseOrExplain, sessionOptions } from './arguments';
 import { cliSession } from './text';
 
 const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FORMAT [options]
@@ -20,12 +20,10 @@ const USAGE = `Usage: cognito-sync iac (--pool ID | --region REGION) --format FO
 Writes the template to stdout. Exit codes: 0 written, 2 usage, 4 bad profile or credentials,
 5 unknown pool (or no pool in the region), 6 access denied, 10 AWS failed after retries.`;
 
-interface Parsed {
+interface Parsed extends SessionOptions {
   scope: IacScope;
   format: IacFormat;
   withRoles: boolean;
-  profile?: string;
-  endpointUrl?: string;
 }
 
 function parse(args: string[]): Parsed | 'help' {
@@ -37,9 +35,7 @@ function parse(args: string[]): Parsed | 'help' {
       region: { type: 'string' },
       format: { type: 'string' },
       'with-roles': { type: 'boolean', default: false },
-      profile: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...SESSION_OPTIONS,
     },
   });
   if (values.help) return 'help';
@@ -48,13 +44,11 @@ function parse(args: string[]): Parsed | 'help' {
   if (values.region !== undefined && !isCognitoSyncRegion(values.region)) throw new UsageError(`--region "${values.region}" is not a region where Cognito Sync exists`);
   if (!values.format) throw new UsageError(`--format is required: ${IAC_FORMATS.join(', ')}`);
   if (!(IAC_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format "${values.format}" is not one of ${IAC_FORMATS.join(', ')}`);
-  const endpointUrl = checkEndpointUrl(values['endpoint-url']);
   return {
     scope: values.pool !== undefined ? { identityPoolId: values.pool } : { region: values.region! },
     format: values.format as IacFormat,
     withRoles: values['with-roles']!,
-    profile: values.profile,
-    endpointUrl,
+    ...sessionOptions(values),
   };
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_CONCURRENCY } from '../export';
 import { HealthReport, ReportError, renderJson, renderMarkdown, reportFromExport, scanPool } from '../report';
 import { EXIT, exitCodeOf } from './exitCodes';
 import type { Subcommand } from './main';
-import { UsageError, checkEndpointUrl, checkPoolId, parseOrExplain, positiveNumber } from './arguments';
+import { SESSION_OPTIONS, SessionOptions, UsageError, WALK_OPTIONS, WalkOptions, checkPoolId, parseOrExplain, sessionOptions, walkOptions } from './arguments';
 import { abortOnInterrupt, cliSession, describeProgress } from './text';
 
 const FORMATS = ['markdown', 'json'] as const;
@@ -28,14 +28,10 @@ Writes the report to stdout. Exit codes: 0 written, 2 usage (or DIR holds no fin
 the pool), 4 bad profile or credentials, 5 unknown pool, 6 access denied, 10 AWS failed after
 retries, 130 interrupted (the report of the identities read so far is written).`;
 
-interface Parsed {
+interface Parsed extends SessionOptions, WalkOptions {
   pool?: string;
   from?: string;
   format: Format;
-  profile?: string;
-  maxRps?: number;
-  concurrency?: number;
-  endpointUrl?: string;
 }
 
 function parse(args: string[]): Parsed | 'help' {
@@ -46,11 +42,8 @@ function parse(args: string[]): Parsed | 'help' {
       pool: { type: 'string' },
       from: { type: 'string' },
       format: { type: 'string', default: 'markdown' },
-      profile: { type: 'string' },
-      'max-rps': { type: 'string' },
-      concurrency: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...WALK_OPTIONS,
+      ...SESSION_OPTIONS,
     },
   });
   if (values.help) return 'help';
@@ -61,10 +54,8 @@ function parse(args: string[]): Parsed | 'help' {
     pool: values.pool,
     from: values.from === undefined ? undefined : path.resolve(values.from),
     format: values.format as Format,
-    profile: values.profile,
-    maxRps: positiveNumber('max-rps', values['max-rps']),
-    concurrency: positiveNumber('concurrency', values.concurrency),
-    endpointUrl: checkEndpointUrl(values['endpoint-url']),
+    ...walkOptions(values),
+    ...sessionOptions(values),
   };
 }
 
