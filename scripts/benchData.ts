@@ -99,15 +99,28 @@ async function main(): Promise<number> {
     }
     const openMs = median(opens);
     const openBudget = pages * LATENCY_MS + 100;
-    metrics.push({
-      id: 'data.open1024.ms',
-      label: `open 1,024 records (${(text.length / 1024 / 1024).toFixed(2)} MB of text), median`,
-      value: openMs,
-      unit: 'ms',
-      display: `${ms(openMs, 1)} (${pages} ListRecords page${pages === 1 ? '' : 's'})`,
-      budget: `≤ ${openBudget} ms (${pages} × ${LATENCY_MS} + 100)`,
-      pass: openMs <= openBudget,
-    });
+    // Where the time goes: the same open with no latency is the work of the SDK, the emulator and
+    // the document's text; the rest is the latency the emulator's timer actually added.
+    await emulatorAdmin(emulator.url, 'PATCH', 'settings', { latencyMs: 0 });
+    const unlagged: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      unlagged.push((await timed(async () => formatDatasetDocument((await listRecords(session.caller(), address)).records))).ms);
+    }
+    await emulatorAdmin(emulator.url, 'PATCH', 'settings', { latencyMs: LATENCY_MS });
+    const workMs = median(unlagged);
+    metrics.push(
+      {
+        id: 'data.open1024.ms',
+        label: `open 1,024 records (${(text.length / 1024 / 1024).toFixed(2)} MB of text), median`,
+        value: openMs,
+        unit: 'ms',
+        display: `${ms(openMs, 1)} (${pages} ListRecords page${pages === 1 ? '' : 's'})`,
+        budget: `≤ ${openBudget} ms (${pages} × ${LATENCY_MS} + 100)`,
+        pass: openMs <= openBudget,
+      },
+      { id: 'data.open1024.workMs', label: 'the same open with no latency (SDK, emulator, text), median', value: workMs, unit: 'ms', display: ms(workMs, 1) },
+      { id: 'data.open1024.latencyMs', label: 'latency the emulator added per reply, measured', value: (openMs - workMs) / pages, unit: 'ms', display: `${ms((openMs - workMs) / pages, 1)} (asked ${LATENCY_MS})` },
+    );
 
     // Save one changed key: with the token the open's ListRecords gave, then with it expired.
     const saves: number[] = [];

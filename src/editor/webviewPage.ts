@@ -23,13 +23,17 @@ export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, p
   const nonce = randomBytes(16).toString('base64');
   const resource = (path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
+  const stylesheets = [
+    ...(parts.codicons ? [`<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${resource(['dist', 'codicons', 'codicon.css'])}">`] : []),
+    ...parts.styles.map((style) => `<link rel="stylesheet" href="${resource(style)}">`),
+  ].join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${parts.codicons ? `<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${resource(['dist', 'codicons', 'codicon.css'])}">\n` : ''}${parts.styles.map((style) => `<link rel="stylesheet" href="${resource(style)}">`).join('\n')}
+${stylesheets}
 <title>${parts.title}</title>
 </head>
 <body>

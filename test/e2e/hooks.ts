@@ -40,8 +40,11 @@ async function reportFailure(title: string): Promise<void> {
     lines.push(...(await shownOnTop(workbench.page).catch((error: Error) => [`(the page could not be read: ${error.message})`])));
   }
   const userData = process.env.E2E_USER_DATA_DIR;
-  for (const log of userData ? extensionLogs(path.join(userData, 'logs')) : []) {
-    lines.push(`---- the extension's log (last 40 lines of ${path.basename(log)})`, ...fs.readFileSync(log, 'utf8').trimEnd().split('\n').slice(-40));
+  const logs = userData ? path.join(userData, 'logs') : '';
+  // One log per extension host session (each window of the run); the empty ones say nothing.
+  for (const log of logs ? extensionLogs(logs) : []) {
+    const text = fs.readFileSync(log, 'utf8').trimEnd();
+    if (text) lines.push(`---- the extension's log, last 40 lines (${path.relative(logs, log)})`, ...text.split('\n').slice(-40));
   }
   console.log(lines.map((line) => `    ${line}`).join('\n'));
 }

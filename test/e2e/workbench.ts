@@ -56,6 +56,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // The row's label is the title, followed by its keybinding when it has one ("…, Ctrl+K Ctrl+T").
   await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"], .monaco-list-row[role="option"][aria-label^="${title}, "]`).first().click();
+  // The palette hands over to what the command shows, often another quick input in the same
+  // widget: until it has, a key pressed or a text typed next would still reach the palette.
+  const widget = page.locator('.quick-input-widget');
+  await eventually(async () => ((await widget.isVisible()) ? await input.inputValue() : ''), (value) => value !== `>${title}`, 10_000, `the palette to hand over to "${title}"`);
 }
 
 /**

@@ -86,7 +86,7 @@ describe('host: faults (issue 8)', function () {
 
   afterEach(async () => {
     await admin('DELETE', 'faults');
-    awsFiles.restore();
+    await awsFiles.restore(api.activeProfile);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await resetSettings(api);

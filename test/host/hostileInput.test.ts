@@ -148,12 +148,16 @@ describe('host: hostile input (issue 8)', function () {
         const code = fs.readFileSync(path.join(webviewDir, file), 'utf8').replace(/\/\/.*$/gm, '');
         assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|DOMParser|unsafeHTML/, `media/webview/${file} has an HTML sink`);
       }
+      // The form asks the shared page (src/editor/webviewPage.ts) for constants only...
       const editor = fs.readFileSync(path.join(root, 'src', 'editor', 'configurationEditor.ts'), 'utf8');
-      const page = /private html\(webview: vscode\.Webview\): string \{([\s\S]*?)\n {2}\}/.exec(editor)?.[1] ?? '';
-      const template = page.slice(page.indexOf('return `'));
+      const call = /private html\(webview: vscode\.Webview\): string \{([\s\S]*?)\n {2}\}/.exec(editor)?.[1] ?? '';
+      assert.match(call.trim(), /^return webviewPage\(webview, this\.extensionUri, \{ title: vscode\.l10n\.t\('[^'$`]*'\), codicons: true, styles: \[\['media', 'form\.css'\]\], script: \['dist', 'webview\.js'\] \}\);$/, `the form's page is made of more than constants: ${call}`);
+      // ...and the page puts into its HTML nothing but those, its CSP, nonce and resource URIs.
+      const pageModule = fs.readFileSync(path.join(root, 'src', 'editor', 'webviewPage.ts'), 'utf8');
+      const template = pageModule.slice(pageModule.indexOf('return `<!DOCTYPE'));
       const interpolated = [...template.matchAll(/\$\{([^}]*)\}/g)].map((match) => match[1].trim());
       assert.ok(interpolated.length > 0, 'the page template was not found');
-      for (const expression of interpolated) assert.match(expression, /^(csp|nonce|resource\([^)]*\)|l10nAttribute\(\))$/, `the page interpolates ${expression}`);
+      for (const expression of interpolated) assert.match(expression, /^(csp|nonce|stylesheets|resource\(parts\.script\)|l10nAttribute\(\)|parts\.title|parts\.placeholder \?\? '')$/, `the page interpolates ${expression}`);
     });
   });
 
@@ -429,7 +433,7 @@ describe('host: hostile input (issue 8)', function () {
     });
 
     afterEach(async () => {
-      awsFiles.restore();
+      await awsFiles.restore(api.activeProfile);
       await vscode.commands.executeCommand('cognitoSync.refresh');
       await settledTree(api, 'the tree lists the demo pools again', (tree) => labels(poolRows(tree.root)).join() === DEMO_POOLS.join() && tree.root.length === DEMO_POOLS.length);
     });

@@ -1,20 +1,15 @@
 // The headless CLI (dist/cli.js) as a user runs it: a child process, its exit code, its JSON
 // summary on stdout and its progress on stderr, against the emulator.
 import * as assert from 'assert/strict';
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { ChildProcess, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEMO_KEYS, MAIN_ACCOUNT, createPools, staticProfile, startTestEmulator } from '../aws/helpers';
 import type { AwsFiles, RunningEmulator } from '../aws/helpers';
 import { bulkIdentities, emulatorProfile, tempDir } from './helpers';
+import { CLI, CliRun, buildCli, finishCli, startCli } from '../../toolkit/cli';
 
-const root = path.join(__dirname, '..', '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Run extends CliRun {
   summary: Record<string, unknown>;
 }
 
@@ -35,19 +30,11 @@ describe('Headless CLI (dist/cli.js)', function () {
   let ids: string[];
   const dirs: string[] = [];
 
-  const env = () => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-    return { ...clean, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile };
+  const start = (args: string[]): ChildProcess => startCli(args, files);
+  const finish = async (child: ChildProcess): Promise<Run> => {
+    const result = await finishCli(child);
+    return { ...result, summary: lastJsonLine(result.stdout) };
   };
-  const start = (args: string[]): ChildProcess => spawn(process.execPath, [cli, ...args], { env: env(), cwd: root });
-  const finish = (child: ChildProcess): Promise<Run> =>
-    new Promise((resolve) => {
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', (chunk) => (stdout += chunk));
-      child.stderr!.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ code, stdout, stderr, summary: lastJsonLine(stdout) }));
-    });
   const run = (args: string[]) => finish(start(args));
   const out = () => {
     const dir = tempDir();
@@ -56,8 +43,7 @@ describe('Headless CLI (dist/cli.js)', function () {
   };
 
   before(async () => {
-    const build = spawnSync(process.execPath, ['esbuild.js', '--cli'], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildCli();
     emulator = await startTestEmulator({ latencyMs: 5 });
     [{ IdentityPoolId: poolId }] = await createPools(emulator, MAIN_ACCOUNT, 'us-east-1', 1, 'cli_export');
     ids = await bulkIdentities(emulator, poolId, { count: 40, datasetsPerIdentity: 3, recordsPerDataset: 20 });
@@ -72,7 +58,7 @@ describe('Headless CLI (dist/cli.js)', function () {
   });
 
   it('contains no vscode import', () => {
-    const bundle = fs.readFileSync(cli, 'utf8');
+    const bundle = fs.readFileSync(CLI, 'utf8');
     assert.ok(bundle.startsWith('#!/usr/bin/env node'));
     assert.doesNotMatch(bundle, /require\(["']vscode["']\)|from ["']vscode["']/);
   });

@@ -1,42 +1,25 @@
 // `node dist/cli.js iac` as a pipeline runs it: a child process against the emulator's demo pools,
 // the template alone on stdout, messages on stderr, the exit code saying how it ended.
 import * as assert from 'assert/strict';
-import { spawn, spawnSync } from 'child_process';
-import * as path from 'path';
 import { generateInfrastructureCode } from '../../../src/iac';
 import { readPools } from '../../../src/iac/read';
 import { stablePoolId } from '../../../emulator/seed';
+import { CliRun, buildCli, runCli } from '../../toolkit/cli';
 import { AwsFiles, DEMO_KEYS, MAIN_ACCOUNT, RunningEmulator, staticProfile, startTestEmulator, testSession } from '../aws/helpers';
 
-const root = path.join(__dirname, '..', '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
 const SHOP_PROD = stablePoolId('us-east-1', MAIN_ACCOUNT, 'ShopMobile_Prod');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 describe('Headless CLI: iac', function () {
   this.timeout(90_000);
   let emulator: RunningEmulator;
   let files: AwsFiles;
 
-  const run = (args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-      const child = spawn(process.execPath, [cli, 'iac', ...args], { env: { ...clean, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile }, cwd: root });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (args: string[]): Promise<Run> => runCli(['iac', ...args], files);
 
   before(async () => {
-    const build = spawnSync(process.execPath, ['esbuild.js', '--cli'], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildCli();
     emulator = await startTestEmulator({ seed: 'demo' });
     files = new AwsFiles(
       `[profile demo]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n[profile sync-only]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n`,

@@ -1,22 +1,18 @@
 // `cognito-sync report` as a user runs it: a child process against the emulator, scanning a pool
 // and reading the export of the same pool, with its exit codes.
 import * as assert from 'assert/strict';
-import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MAIN_ACCOUNT, admin, createPools, startTestEmulator } from '../aws/helpers';
 import type { AwsFiles, RunningEmulator } from '../aws/helpers';
 import { bulkIdentities, emulatorProfile, tempDir } from '../export/helpers';
+import { CliRun, buildCli, runCli } from '../../toolkit/cli';
 import type { HealthReport } from '../../../src/report';
 
+/** The project's folder: the child's working directory, where a scan must write nothing. */
 const root = path.join(__dirname, '..', '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 describe('Headless health report (cognito-sync report)', function () {
   this.timeout(90_000);
@@ -25,16 +21,7 @@ describe('Headless health report (cognito-sync report)', function () {
   let poolId: string;
   const dirs: string[] = [];
 
-  const run = (args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-      const child = spawn(process.execPath, [cli, ...args], { env: { ...clean, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile }, cwd: root });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (args: string[]): Promise<Run> => runCli(args, files);
   const out = () => {
     const dir = tempDir('cognito-sync-report-');
     dirs.push(dir);
@@ -43,8 +30,7 @@ describe('Headless health report (cognito-sync report)', function () {
   const json = (result: Run) => JSON.parse(result.stdout) as HealthReport;
 
   before(async () => {
-    const build = spawnSync(process.execPath, ['esbuild.js', '--cli'], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildCli();
     emulator = await startTestEmulator({ latencyMs: 2 });
     [{ IdentityPoolId: poolId }] = await createPools(emulator, MAIN_ACCOUNT, 'us-east-1', 1, 'cli_report');
     const ids = await bulkIdentities(emulator, poolId, { count: 25, datasetsPerIdentity: 3, recordsPerDataset: 20 });
