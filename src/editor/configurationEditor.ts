@@ -60,11 +60,18 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       if (delay) setTimeout(() => void webview.postMessage(message), delay);
       else void webview.postMessage(message);
     };
-    const postState = () => post({ type: 'state', state: this.formState(document), ack: handled });
+    // Under the test hook's delay (messageDelay.ts) every step of the form's ordering is logged,
+    // so that an end-to-end failure shows what the extension saw; never for users.
+    const trace = delay ? (line: string) => this.log.info(`Form ${document.uri.path}: ${line} (document version ${document.version}, ${document.isDirty ? 'dirty' : 'clean'})`) : undefined;
+    const postState = () => {
+      trace?.(`posts a state, ack ${handled}`);
+      post({ type: 'state', state: this.formState(document), ack: handled });
+    };
     const form = { panel, document, post };
     this.forms.add(form);
 
     const handle = async (message: WebviewMessage): Promise<void> => {
+      trace?.(`handles ${message.type}${'seq' in message ? ` seq ${message.seq}` : ''}`);
       switch (message.type) {
         case 'ready':
           // A new webview (the tab was shown again) numbers its messages from 1 again.

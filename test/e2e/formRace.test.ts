@@ -93,7 +93,7 @@ for (const race of CASES) {
           });
           assert.equal(later.value, live, `round ${round}: the typed text did not come back`);
           assert.doesNotMatch(later.classes, /dirty/, `round ${round}: the tab stayed clean`);
-          assert.equal(race.stored(await storedPool(race.pool, REGION)), live, `round ${round}: nothing was written`);
+          assert.equal(race.stored(await storedPool(race.pool, REGION)) ?? '', live, `round ${round}: nothing was written`);
         }
         await workbench.screenshot(`38-race-revert-${how}-${race.delayMs}ms`);
         assert.doesNotMatch(await toastText(page), /auto save|Failed to save/i);
