@@ -27,25 +27,43 @@ export class TestAwsFiles {
    * rewrote one, it waits until the extension has reloaded them (it polls the files every second):
    * otherwise that reload, and the tree's refresh with it, would land in a later suite's test.
    */
-  async restore(activeProfile: { onDidChange: vscode.Event<void> }): Promise<void> {
-    let rewritten = false;
-    for (const [file, content] of this.saved) {
+  async restore(activeProfile: ProfileEvents): Promise<void> {
+    const rewrite = [...this.saved].filter(([file, content]) => {
       const current = fs.statSync(file, { throwIfNoEntry: false });
-      if (current?.isFile() && fs.readFileSync(file).equals(content)) continue;
-      fs.rmSync(file, { recursive: true, force: true });
-      fs.writeFileSync(file, content, { mode: 0o600 });
-      rewritten = true;
-    }
-    if (!rewritten) return;
-    // At most a few polls: a rewrite with the same size, inode and time stamp is not seen at all.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => done(), 5_000);
-      const subscription = activeProfile.onDidChange(() => done());
-      function done() {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
+      return !(current?.isFile() && fs.readFileSync(file).equals(content));
+    });
+    if (rewrite.length === 0) return;
+    await this.change(activeProfile, () => {
+      for (const [file, content] of rewrite) {
+        fs.rmSync(file, { recursive: true, force: true });
+        fs.writeFileSync(file, content, { mode: 0o600 });
       }
     });
   }
+
+  /**
+   * Runs `write` (a change of the files) and waits until the extension has reloaded them, so the
+   * reload (which makes new credentials too) happens here and not in the middle of what follows.
+   * At most 5 s: a rewrite with the same size, inode and time stamp is not seen at all.
+   */
+  async change(activeProfile: ProfileEvents, write: () => void): Promise<void> {
+    let subscription: vscode.Disposable | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const reloaded = new Promise<void>((resolve) => {
+      subscription = activeProfile.onDidChange(() => resolve());
+      timer = setTimeout(resolve, 5_000);
+    });
+    try {
+      write();
+      await reloaded;
+    } finally {
+      clearTimeout(timer);
+      subscription?.dispose();
+    }
+  }
+}
+
+/** What the waits above listen to: the extension's active profile (ExtensionTestApi.activeProfile). */
+interface ProfileEvents {
+  onDidChange: vscode.Event<void>;
 }

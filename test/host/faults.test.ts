@@ -257,9 +257,12 @@ fetch(${JSON.stringify(`${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}/__emula
       );
       const issued = () => (fs.existsSync(issuedFile) ? Number(fs.readFileSync(issuedFile, 'utf8')) : 0);
       // ELECTRON_RUN_AS_NODE: under test-electron the host's executable is Electron, run as Node.
-      fs.appendFileSync(
-        awsFiles.configFile,
-        `\n[profile expiring]\nregion = eu-west-1\nendpoint_url = ${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}\ncredential_process = env ELECTRON_RUN_AS_NODE=1 "${process.execPath}" "${script}"\n`,
+      // Reloaded before the profile is used: a reload later would fetch the second keys early.
+      await awsFiles.change(api.activeProfile, () =>
+        fs.appendFileSync(
+          awsFiles.configFile,
+          `\n[profile expiring]\nregion = eu-west-1\nendpoint_url = ${requiredEnv('COGNITO_SYNC_TEST_EMULATOR_URL')}\ncredential_process = env ELECTRON_RUN_AS_NODE=1 "${process.execPath}" "${script}"\n`,
+        ),
       );
       await useProfile(api, 'expiring');
       const first = await settledTree(api, 'expiring lists eu-west-1', (tree) => poolRows(tree.root).length > 0 || errorRows(tree.root).length > 0);
