@@ -36,6 +36,10 @@ type Entry = 'typing' | 'pasting';
 async function enter(page: Page, field: string, value: string, how: Entry): Promise<void> {
   const input = form(page).locator(`${field} input`);
   await input.click();
+  // A person types once the caret shows. The click moves the keyboard into the webview's frame,
+  // which Chromium does asynchronously (the frame runs in another process): keys sent before
+  // that reach the workbench, and the field would get the text without its first characters.
+  await eventually(() => input.evaluate((element) => element.matches(':focus') && element.ownerDocument.hasFocus()), (focused) => focused, 5_000, 'the field has the keyboard');
   await input.press('Control+a');
   if (how === 'typing') await input.pressSequentially(value);
   else await page.keyboard.insertText(value);
