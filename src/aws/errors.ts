@@ -167,6 +167,14 @@ export function toAwsError(error: unknown, context: OperationContext): AwsError 
 
 const seconds = (value: number | undefined) => (value === undefined ? l10n.t('the configured time') : value === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', value));
 
+/** The codes of a create refused because the name is taken (IAM CreateRole, Kinesis CreateStream). */
+const NAME_TAKEN_CODES = ['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'];
+
+/** Whether `error` says the name a create asked for is taken. */
+export function isNameTaken(error: unknown): error is AwsError {
+  return error instanceof AwsError && error.kind === 'conflict' && NAME_TAKEN_CODES.includes(error.details.code ?? '');
+}
+
 function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMessage: string): string {
   const what = describeOperation(details);
   const profile = details.profile ? l10n.t('profile "{0}"', details.profile) : l10n.t('the selected profile');
@@ -196,7 +204,7 @@ function composeMessage(kind: AwsErrorKind, details: AwsErrorDetails, serverMess
     case 'conflict':
       // One kind, three causes: a name taken (CreateRole, CreateStream), a dataset's SyncCount
       // moved on (a device synced), a pool changed by another request.
-      if (['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'].includes(details.code ?? '')) return l10n.t('{0} failed: the name is already taken{1}. Choose another name.', what, aws);
+      if (NAME_TAKEN_CODES.includes(details.code ?? '')) return l10n.t('{0} failed: the name is already taken{1}. Choose another name.', what, aws);
       if (details.operation === 'UpdateRecords') return l10n.t('{0} failed: the dataset was changed meanwhile (another device synced){1}. Reload it and apply your change again.', what, aws);
       return l10n.t('{0} failed: the pool was changed by another request meanwhile{1}. Reload it and apply your change again.', what, aws);
     case 'alreadyInProgress':

@@ -2,7 +2,7 @@
 // required on the first call that needs it (see sdk.ts).
 export { AwsSession, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './session';
 export type { AwsSessionOptions } from './session';
-export { AWS_SERVICES, AwsError, describeOperation, iamAction, isConnectionLost } from './errors';
+export { AWS_SERVICES, AwsError, describeOperation, iamAction, isConnectionLost, isNameTaken } from './errors';
 export type { AwsErrorKind, AwsErrorDetails, AwsService, OperationContext } from './errors';
 export { COGNITO_SYNC_REGIONS, DEFAULT_REGION, isCognitoSyncRegion, regionOfPoolId } from './regions';
 export type { CognitoSyncRegion } from './regions';

@@ -34,7 +34,6 @@ export function cliSession(options: { profile?: string; endpointUrl?: string }):
   });
 }
 
-
 /**
  * Ctrl+C (or SIGTERM) aborts the returned signal after printing `note` ("Interrupted: …"): the
  * command ends tidily (a checkpoint, a partial report). A second one quits at once. Dispose when

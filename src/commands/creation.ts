@@ -4,7 +4,7 @@
 // (creationCommands.ts) both run these flows; they return the value for the field, a note saying
 // why there is none, or undefined when the user cancelled. Nothing is written to the document here.
 import * as vscode from 'vscode';
-import { AwsError, AwsSession, regionOfPoolId } from '../aws';
+import { AwsError, AwsSession, isNameTaken, regionOfPoolId } from '../aws';
 import type { StreamCapacity } from '../aws';
 import { accountOfArn, accountOfConfiguration } from '../model/arns';
 import type { SyncConfiguration } from '../model/configuration';
@@ -74,7 +74,6 @@ export const CHOOSE_ANOTHER_NAME = vscode.l10n.t('Choose Another Name');
 
 /** Up to five names, then how many more: a modal's text does not scroll. */
 const listed = (names: string[]) => (names.length > 5 ? vscode.l10n.t('{0} and {1} more', names.slice(0, 5).join(', '), names.length - 5) : names.join(', '));
-const nameTaken = (error: unknown): error is AwsError => error instanceof AwsError && error.kind === 'conflict' && ['EntityAlreadyExists', 'EntityAlreadyExistsException', 'ResourceInUseException'].includes(error.details.code ?? '');
 
 export class ResourceCreation {
   readonly prompts: CreationPrompts = defaultCreationPrompts();
@@ -195,7 +194,7 @@ export class ResourceCreation {
         );
         return { value: arn };
       } catch (error) {
-        if (!nameTaken(error)) return { note: kind === 'push' ? vscode.l10n.t('The Push Sync role was not created: {0}', messageOf(error)) : vscode.l10n.t('The Cognito Streams role was not created: {0}', messageOf(error)) };
+        if (!isNameTaken(error)) return { note: kind === 'push' ? vscode.l10n.t('The Push Sync role was not created: {0}', messageOf(error)) : vscode.l10n.t('The Cognito Streams role was not created: {0}', messageOf(error)) };
         const next = await this.prompts.ask(
           vscode.l10n.t('A role named {0} already exists in account {1}.', roleName, account),
           vscode.l10n.t('Use it as it is (its trust policy and permissions stay unchanged: check that they let Cognito Sync in for this pool), or choose another name.'),
@@ -259,7 +258,7 @@ export class ResourceCreation {
         return { value: streamName };
       } catch (error) {
         if (error instanceof AwsError && error.kind === 'cancelled') return { note: vscode.l10n.t('{0} The form was left as it was; choose the stream once it is ACTIVE.', error.message) };
-        if (!nameTaken(error)) return { note: vscode.l10n.t('The Kinesis stream was not created: {0}', messageOf(error)) };
+        if (!isNameTaken(error)) return { note: vscode.l10n.t('The Kinesis stream was not created: {0}', messageOf(error)) };
         const next = await this.prompts.ask(
           vscode.l10n.t('A stream named {0} already exists in {1} (account {2}).', streamName, region, account),
           vscode.l10n.t('Use it for Cognito Streams as it is, or choose another name.'),
