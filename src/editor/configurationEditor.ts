@@ -221,6 +221,9 @@ export class ConfigurationEditorProvider implements vscode.CustomTextEditorProvi
       this.log.warn(`VS Code did not apply the form's edit to ${document.uri.toString(true)} (attempt ${attempt} of 3, document version ${document.version}).`);
     }
     this.log.error(`The form's edit of ${document.uri.toString(true)} could not be applied; the form shows the document as it is.`);
+    // The form now shows the document as it is: say so, or the lost change would go unnoticed.
+    const name = parseConfigurationUri(document.uri)?.poolName ?? vscode.workspace.asRelativePath(document.uri);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Your change in the form of {0} did not reach its document: VS Code refused the edit 3 times. Nothing was saved; make the change again.', name));
   }
 
   private html(webview: vscode.Webview): string {
