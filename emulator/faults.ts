@@ -1,6 +1,7 @@
 // Fault injection: make an operation fail with an error, drop the connection, stall (never
 // answer) or answer late, a given number of times or with a probability.
 import { randomUUID } from 'crypto';
+import { seededRandom } from './random';
 
 export type FaultKind = 'error' | 'drop' | 'stall' | 'latency';
 
@@ -22,6 +23,11 @@ export interface FaultRule {
   times?: number;
   /** Chance in [0, 1] that the rule fires on a matching call; always when absent. */
   probability?: number;
+  /**
+   * With `probability`: the rule draws from its own sequence seeded with this integer, so the
+   * same calls are faulted in every run (a test's count of faults does not depend on luck).
+   */
+  seed?: number;
 }
 
 export type FaultInput = Omit<FaultRule, 'id' | 'kind'> & { kind?: FaultKind };
@@ -34,6 +40,7 @@ export function normalizeFault(input: FaultInput): FaultRule {
   if (kind === 'latency' && !(typeof input.latencyMs === 'number' && input.latencyMs >= 0)) throw new Error('a latency fault needs "latencyMs" >= 0');
   if (input.times !== undefined && !(Number.isInteger(input.times) && input.times > 0)) throw new Error('"times" must be a positive integer');
   if (input.probability !== undefined && !(input.probability >= 0 && input.probability <= 1)) throw new Error('"probability" must be between 0 and 1');
+  if (input.seed !== undefined && !Number.isInteger(input.seed)) throw new Error('"seed" must be an integer');
   return { ...input, kind, id: randomUUID() };
 }
 
@@ -58,11 +65,14 @@ export function parseFaultFlag(flag: string): FaultRule {
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
+  /** The dice of the rules that have a seed; the others share `random`. */
+  private readonly seededDice = new Map<string, () => number>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
   add(rule: FaultRule): FaultRule {
     this.rules.push(rule);
+    if (rule.seed !== undefined) this.seededDice.set(rule.id, seededRandom(rule.seed));
     return rule;
   }
 
@@ -72,6 +82,8 @@ export class FaultInjector {
 
   remove(id?: string): void {
     this.rules = id === undefined ? [] : this.rules.filter((rule) => rule.id !== id);
+    if (id === undefined) this.seededDice.clear();
+    else this.seededDice.delete(id);
   }
 
   /** The rules that fire for this call: all matching latency rules, then at most one other. */
@@ -82,10 +94,10 @@ export class FaultInjector {
       if (rule.operation !== '*' && rule.operation !== operation) continue;
       if (rule.service && rule.service !== service) continue;
       if (rule.kind !== 'latency' && fault) continue;
-      if (rule.probability !== undefined && this.random() >= rule.probability) continue;
+      if (rule.probability !== undefined && (this.seededDice.get(rule.id) ?? this.random)() >= rule.probability) continue;
       if (rule.times !== undefined) {
         rule.times -= 1;
-        if (rule.times <= 0) this.rules = this.rules.filter((other) => other !== rule);
+        if (rule.times <= 0) this.remove(rule.id);
       }
       if (rule.kind === 'latency') latencyMs += rule.latencyMs ?? 0;
       else fault = rule;

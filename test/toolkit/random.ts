@@ -1,14 +1,3 @@
-// Seeded randomness for tests: the emulator's fault dice and the generated corpora, so that a
-// failing run fails again the same way. Imports nothing.
-
-/** A deterministic random source in [0, 1) (mulberry32): the same seed gives the same faults. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded randomness for tests (the emulator's fault dice and the generated corpora) is the
+// emulator's own, so a fault rule's `seed` and a test's corpus draw the same way.
+export { seededRandom } from '../../emulator/random';

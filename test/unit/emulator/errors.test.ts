@@ -256,6 +256,26 @@ describe('emulator errors: every error reaches the SDK as its modelled class and
       for (let call = 0; call < 10; call += 1) await expectError(sync.send(new ListIdentityPoolUsageCommand({})), TooManyRequestsException, 429);
     });
 
+    it('a probability with a seed faults the same calls in every run, whatever the other rules drew', async () => {
+      const outcomes = async () => {
+        const fired: boolean[] = [];
+        for (let call = 0; call < 24; call += 1) {
+          fired.push(await sync.send(new ListIdentityPoolUsageCommand({})).then(() => false, (error: Error) => error.name === 'TooManyRequestsException'));
+        }
+        return fired;
+      };
+      const fault = { operation: 'ListIdentityPoolUsage', error: 'TooManyRequestsException', probability: 0.5, seed: 8 };
+      await admin.addFault(fault);
+      const first = await outcomes();
+      await admin.clearFaults();
+      // An unseeded rule on another operation draws from the shared dice in between: no effect on the seeded one.
+      await admin.addFault({ operation: 'GetCognitoEvents', error: 'TooManyRequestsException', probability: 0.5 });
+      await admin.addFault(fault);
+      assert.deepEqual(await outcomes(), first);
+      const count = first.filter(Boolean).length;
+      assert.ok(count > 0 && count < first.length, `seed 8 faulted ${count} of ${first.length} calls`);
+    });
+
     it('a fault limited to one service and operation * leaves the other service alone', async () => {
       await admin.addFault({ service: 'cognito-identity', operation: '*', error: 'TooManyRequestsException' });
       await expectError(identity.send(new ListIdentityPoolsCommand({ MaxResults: 5 })), identityErrorClass('TooManyRequestsException'), 400);
@@ -326,6 +346,7 @@ describe('emulator errors: every error reaches the SDK as its modelled class and
         { operation: 'ListIdentityPoolUsage', kind: 'error' },
         { error: 'TooManyRequestsException' },
         { operation: 'ListIdentityPoolUsage', kind: 'latency', latencyMs: -1 },
+        { operation: 'ListIdentityPoolUsage', error: 'TooManyRequestsException', probability: 0.5, seed: 'eight' },
       ];
       for (const fault of malformed) {
         const response = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
