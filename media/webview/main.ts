@@ -333,6 +333,10 @@ window.addEventListener(
   'keydown',
   (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') postEdit();
+    // Ctrl+A in a text field selects its text (the browser's own action). VS Code also gets the
+    // key and answers with a select-all of its own, a round trip later: a key typed meanwhile is
+    // selected and then overwritten by the next one. The field's select-all is the one meant.
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a' && event.composedPath()[0] instanceof HTMLInputElement) event.stopPropagation();
   },
   true,
 );
