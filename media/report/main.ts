@@ -64,7 +64,13 @@ function listSection<T extends { identityId: string }>(title: string, list: { to
   return section(heading, table(title, [l10n.t('Identity'), ...header], list.items.map((item) => [revealButton(item.identityId), ...row(item)])), more);
 }
 
-function render(report: HealthReport): void {
+/** A date of the report in the user's locale (the report and its files keep ISO 8601). */
+const localDate = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+function render(report: HealthReport, folder: string | undefined): void {
   destroyCharts();
   sectionCount = 0;
   const { charts, lists } = report;
@@ -74,7 +80,7 @@ function render(report: HealthReport): void {
   saveJson.addEventListener('click', () => post({ type: 'save', format: 'json' }));
   const top = charts.topDatasets;
   app.replaceChildren(
-    el('header', {}, el('h1', { text: l10n.t('Health report of {0}', report.identityPoolId) }), el('p', { className: 'source', text: l10n.t('From {0}, {1}.', sourceText(report), report.generatedAt) }), el('div', { className: 'actions' }, saveMarkdown, saveJson)),
+    el('header', {}, el('h1', { text: l10n.t('Health report of {0}', report.identityPoolId) }), el('p', { className: 'source', text: l10n.t('From {0}; report made {1}.', sourceText(report, { folder, date: localDate }), localDate(report.generatedAt)) }), el('div', { className: 'actions' }, saveMarkdown, saveJson)),
     section(l10n.t('Headline'), el('dl', { className: 'figures' }, ...HEADLINE_ROWS.map((row) => el('div', { className: 'figure', attrs: { 'data-figure': row.key } }, el('dt', { text: row.label }), el('dd', { text: headlineValue(report, row) }))))),
     histogramSection(l10n.t('Datasets per identity'), charts.datasetsPerIdentity, l10n.t('Datasets')),
     histogramSection(l10n.t('Records per dataset'), charts.recordsPerDataset, l10n.t('Live records'), l10n.t('Live records; deleted ones are not counted.')),
@@ -101,7 +107,7 @@ function render(report: HealthReport): void {
 window.addEventListener('message', (event: MessageEvent<ReportHostMessage>) => {
   const message = event.data;
   if (message?.type === 'report' && typeof message.report === 'object' && message.report !== null) {
-    render(message.report);
+    render(message.report, typeof message.folder === 'string' ? message.folder : undefined);
     // After the charts are drawn (they draw in a microtask), so the host knows the report shows.
     requestAnimationFrame(() => post({ type: 'rendered' }));
   }

@@ -10,7 +10,7 @@ import { CHECKPOINT_FILE, EXPORT_FORMATS, FORMAT_FILES, MANIFEST_FILE, describeP
 import type { ExportResult } from '../export';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import { NoticeSeverity, showNotification } from './fileCommandPrompts';
-import { messageOf, poolLabel } from './fileCommands';
+import { folderLabel, messageOf, poolLabel } from './fileCommands';
 import { PoolTarget, poolOfActiveProfile } from './poolCommands';
 
 const TITLE = vscode.l10n.t('Cognito Sync: Export Sync Data');
@@ -96,11 +96,11 @@ export async function exportSyncData(argument: unknown, context: ExportSyncDataC
     const dir = picked[0].fsPath;
     const state = folderState(dir, pool.identityPoolId);
     if (state === 'complete') {
-      void prompts.notify('info', vscode.l10n.t('{0} already holds a complete export of {1} (see its manifest.json).', dir, label));
+      void prompts.notify('info', vscode.l10n.t('{0} already holds a complete export of {1} (see its manifest.json).', folderLabel(dir), label));
       return undefined;
     }
     if (state === 'other') {
-      const again = await prompts.notify('warning', vscode.l10n.t('{0} is not empty. An export needs an empty folder (or one holding an unfinished export of {1}, to resume).', dir, label), CHOOSE_ANOTHER);
+      const again = await prompts.notify('warning', vscode.l10n.t('{0} is not empty. An export needs an empty folder (or one holding an unfinished export of {1}, to resume).', folderLabel(dir), label), CHOOSE_ANOTHER);
       if (again === CHOOSE_ANOTHER) continue;
       return undefined;
     }
@@ -125,8 +125,8 @@ function summary(target: ExportTarget, usage: PoolUsage, dir: string, context: E
     vscode.l10n.t('Profile: {0}', context.session.profileName),
     vscode.l10n.t('Region: {0}', usage.region),
     target.identityId ? vscode.l10n.t('Identity: {0} only', target.identityId) : vscode.l10n.t('Identities: all of them, counted as they are listed (ListIdentities)'),
-    vscode.l10n.t('Data stored in the pool: {0}; sync sessions: {1}', usage.dataStorage === undefined ? vscode.l10n.t('unknown') : formatBytes(usage.dataStorage), usage.syncSessionsCount ?? 0),
-    vscode.l10n.t('Folder: {0}', dir),
+    vscode.l10n.t('Data stored in the pool: {0}; sync sessions: {1}', usage.dataStorage === undefined ? vscode.l10n.t('unknown') : formatBytes(usage.dataStorage), (usage.syncSessionsCount ?? 0).toLocaleString()),
+    vscode.l10n.t('Folder: {0}', folderLabel(dir)),
     vscode.l10n.t('Files: {0}, manifest.json', EXPORT_FORMATS.map((format) => FORMAT_FILES[format]).join(', ')),
   ].join('\n');
 }
@@ -174,7 +174,7 @@ async function run(target: ExportTarget, dir: string, resume: boolean, usage: Po
   const counts = vscode.l10n.t('{0} identities, {1} records', result.counts.identities.toLocaleString('en-US'), result.counts.records.toLocaleString('en-US'));
   if (result.status === 'cancelled') {
     log.info(`Export of ${label} to ${dir} cancelled after ${counts}; the checkpoint is in the folder.`);
-    const action = await prompts.notify('info', vscode.l10n.t('Export of {0} cancelled after {1}. Resume continues where it stopped (the checkpoint is in {2}).', label, counts, dir), RESUME);
+    const action = await prompts.notify('info', vscode.l10n.t('Export of {0} cancelled after {1}. Resume continues where it stopped (the checkpoint is in {2}).', label, counts, folderLabel(dir)), RESUME);
     return action === RESUME ? run(target, dir, true, usage, context) : result;
   }
   if (!result.verified) {
@@ -185,7 +185,7 @@ async function run(target: ExportTarget, dir: string, resume: boolean, usage: Po
     return result;
   }
   log.info(`Export of ${label} to ${dir} complete and verified: ${counts}.`);
-  const action = await prompts.notify('info', vscode.l10n.t('Exported {0} of {1} to {2}: complete and verified.', counts, label, dir), OPEN_FOLDER);
+  const action = await prompts.notify('info', vscode.l10n.t('Exported {0} of {1} to {2}: complete and verified.', counts, label, folderLabel(dir)), OPEN_FOLDER);
   if (action === OPEN_FOLDER) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path.join(dir, MANIFEST_FILE)));
   return result;
 }

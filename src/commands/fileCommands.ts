@@ -36,6 +36,11 @@ export function poolLabel(identityPoolId: string, name: string | undefined): str
   return name ? `${name} (${identityPoolId})` : identityPoolId;
 }
 
+/** A folder as messages name it: relative to the workspace when inside it, else its full path. */
+export function folderLabel(folder: string | vscode.Uri): string {
+  return vscode.workspace.asRelativePath(folder, false);
+}
+
 /** Whether a file or folder exists at `uri`. */
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -6,7 +6,7 @@ import { describeProgress } from '../export';
 import type { PoolsTreeProvider } from '../explorer/poolsTree';
 import { HealthReport, reportFromExport, scanPool } from '../report';
 import { NoticeSeverity, showNotification } from './fileCommandPrompts';
-import { messageOf, poolLabel } from './fileCommands';
+import { folderLabel, messageOf, poolLabel } from './fileCommands';
 import { HealthReportPanel } from './healthReportPanel';
 import { poolOfActiveProfile } from './poolCommands';
 
@@ -101,7 +101,7 @@ async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Pro
   const pending = HealthReportPanel.create(context);
   let report: HealthReport | undefined;
   try {
-    report = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the export in {0}', folder.fsPath), cancellable: true }, async (progress, token) => {
+    report = await prompts.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the export in {0}', folderLabel(folder)), cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       let reported = 0;
@@ -121,7 +121,7 @@ async function fromFolder(folder: vscode.Uri, context: HealthReportContext): Pro
   } catch (error) {
     pending.panel.dispose();
     log.error(`Health report from ${folder.fsPath} failed: ${messageOf(error)}`);
-    void prompts.notify('error', vscode.l10n.t('No health report from {0}: {1}', folder.fsPath, messageOf(error)));
+    void prompts.notify('error', vscode.l10n.t('No health report from {0}: {1}', folderLabel(folder), messageOf(error)));
     return undefined;
   }
   if (!report) {

@@ -6,7 +6,7 @@ import { webviewPage } from '../editor/webviewPage';
 import { AwsError } from '../aws';
 import { HealthReport, ReportHostMessage, parseReportMessage, renderJson, renderMarkdown } from '../report';
 import { revealIdentity } from './dataCommands';
-import { messageOf, poolLabel } from './fileCommands';
+import { folderLabel, messageOf, poolLabel } from './fileCommands';
 import type { HealthReportContext } from './healthReport';
 
 export const HEALTH_REPORT_VIEW_TYPE = 'cognitoSync.healthReport';
@@ -78,7 +78,8 @@ export class HealthReportPanel {
   private post(): void {
     if (!this.report) return;
     this.rendered = false;
-    const message: ReportHostMessage = { type: 'report', report: this.report };
+    const { source } = this.report;
+    const message: ReportHostMessage = { type: 'report', report: this.report, folder: source.kind === 'export' ? folderLabel(source.folder) : undefined };
     void this.panel.webview.postMessage(message);
   }
 

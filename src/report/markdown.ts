@@ -35,8 +35,10 @@ export const headlineValue = (report: HealthReport, row: (typeof HEADLINE_ROWS)[
   return row.bytes ? l10n.t('{0} ({1} bytes)', formatBytes(value), number(value)) : number(value);
 };
 
-export function sourceText(report: HealthReport): string {
-  if (report.source.kind === 'export') return l10n.t('the export in {0}{1}', report.source.folder, report.source.exportedAt ? l10n.t(' (finished {0})', report.source.exportedAt) : '');
+/** Where the figures come from; the panel passes the folder as shown and its own date format. */
+export function sourceText(report: HealthReport, shown: { folder?: string; date?: (iso: string) => string } = {}): string {
+  const date = shown.date ?? ((iso: string) => iso);
+  if (report.source.kind === 'export') return l10n.t('the export in {0}{1}', shown.folder ?? report.source.folder, report.source.exportedAt ? l10n.t(' (finished {0})', date(report.source.exportedAt)) : '');
   return report.source.complete ? l10n.t('a scan of the pool') : l10n.t('a scan of the pool, cancelled before its end (the figures cover the identities read)');
 }
 

@@ -3,7 +3,11 @@
 import { isIdentityId } from '../model/dataset';
 import type { HealthReport } from './types';
 
-export type ReportHostMessage = { type: 'report'; report: HealthReport };
+/**
+ * `folder`: the export folder as the user names it (relative to the workspace when inside it), so
+ * the panel does not show the full path the report itself keeps for the saved files.
+ */
+export type ReportHostMessage = { type: 'report'; report: HealthReport; folder?: string };
 
 export type ReportWebviewMessage = { type: 'ready' } | { type: 'rendered' } | { type: 'revealIdentity'; identityId: string } | { type: 'save'; format: 'markdown' | 'json' };
 

@@ -5,7 +5,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { emulatorAdmin } from './cognitoSync';
-import { Workbench, chooseFolder, openWorkbench, runCommand } from './workbench';
+import { Workbench, chooseFolder, openWorkbench, runCommand, whenStill } from './workbench';
 
 const POOL = 'ShopMobile_Prod';
 
@@ -46,7 +46,9 @@ describe('e2e: Export Sync Data', function () {
     assert.match(question, new RegExp(`Export the sync data of ${POOL}`));
     assert.match(question, /Profile: demo/);
     assert.match(question, /Region: us-east-1/);
-    assert.match(question, /Data stored in the pool: /);
+    assert.match(question, /Data stored in the pool: [\d.]+ [KM]?B; sync sessions: \d{1,3}(,\d{3})*\n/);
+    // The folder as the workspace names it (the full path when outside it).
+    assert.match(question, /Folder: sync-export\n/);
     await workbench.screenshot('70-export-question');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
 
@@ -54,12 +56,14 @@ describe('e2e: Export Sync Data', function () {
     await progress.waitFor({ timeout: 30_000 });
     // The first report (identities listed, records so far) comes within a second or two.
     await progress.filter({ hasText: /identities \d+ \/ \d+/ }).waitFor({ timeout: 30_000 });
+    await whenStill(progress);
     await workbench.screenshot('71-export-progress');
     await progress.hover();
     await progress.getByRole('button', { name: 'Cancel' }).click();
     const cancelled = toast(/cancelled after/);
     await cancelled.waitFor({ timeout: 10_000 });
-    assert.match(await cancelled.innerText(), /Resume continues where it stopped/);
+    assert.match(await cancelled.innerText(), /Resume continues where it stopped \(the checkpoint is in sync-export\)/);
+    await whenStill(cancelled);
     await workbench.screenshot('72-export-cancelled');
     assert.ok(fs.existsSync(path.join(folder, 'checkpoint.json')), 'the checkpoint is written');
 

@@ -74,6 +74,10 @@ describe('e2e: Pool Health Report', function () {
     for (const key of ['identities', 'identitiesWithoutData', 'datasets', 'records', 'deletedRecords', 'mergedDatasets'] as const) {
       assert.equal(shown[key], headless.headline[key].toLocaleString('en-US'), `${key}: the panel shows ${shown[key]}`);
     }
+    // The folder as the user names it in the workspace, not the machine's full path; dates in the locale.
+    const source = await frame.locator('.source').innerText();
+    assert.match(source, /^From the export in health-export \(finished [^)]*\d{4}[^)]*\); report made .*\d{4}.*\.$/);
+    assert.ok(!source.includes(folder) && !/\d{4}-\d\d-\d\dT/.test(source), source);
     assert.ok(shown.bytes.endsWith(`(${headless.headline.bytes.toLocaleString('en-US')} bytes)`), shown.bytes);
     // Five charts drawn, each with its table; the near-limit list links identities.
     assert.equal(await frame.locator('canvas[role="img"]').count(), 5);
@@ -81,6 +85,8 @@ describe('e2e: Pool Health Report', function () {
     const limitRow = frame.locator('table', { hasText: 'Datasets per identity' }).locator('tr', { hasText: '20 (limit 20)' });
     assert.equal(await limitRow.locator('td').innerText(), headless.charts.datasetsPerIdentity.buckets[20].count.toLocaleString('en-US'));
     assert.equal(await frame.locator('button.link[data-identity]').count() > 0, true);
+    // The reading's progress toast fades out after the panel shows: a picture for README without it.
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Reading the export' }).waitFor({ state: 'hidden', timeout: 10_000 });
     await workbench.screenshot('80-health-report-light');
     await frame.locator('h2', { hasText: 'At or above 80 % of a limit' }).scrollIntoViewIfNeeded();
     await workbench.screenshot('81-health-report-lists-light');

@@ -2,7 +2,7 @@
 // VS Code 1.100 (see README, "Testing in a real VS Code").
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { eventually as poll } from '../toolkit/eventually';
 // The launcher is shared with the scripts (plain CommonJS).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,6 +93,14 @@ export async function chooseFolder(page: Page, folder: string, openLabel: string
 export async function leaveNothingToRestore(page: Page): Promise<void> {
   await runCommand(page, 'File: Revert File').catch(() => undefined);
   await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+}
+
+/**
+ * Waits until `element` (a notification, say) has finished its CSS transitions and animations, so
+ * a screenshot for README shows it as a person reads it, not half faded in.
+ */
+export async function whenStill(element: Locator): Promise<void> {
+  await element.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished)));
 }
 
 /**
