@@ -55,7 +55,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.waitFor();
   await input.fill(`>${title}`);
   // The row's label is the title, followed by its keybinding when it has one ("…, Ctrl+K Ctrl+T").
-  await page.locator(`.monaco-list-row[role="option"][aria-label="${title}"], .monaco-list-row[role="option"][aria-label^="${title}, "]`).first().click();
+  const row = page.locator(`.monaco-list-row[role="option"][aria-label="${title}"], .monaco-list-row[role="option"][aria-label^="${title}, "]`).first();
+  await row.waitFor();
+  // Enter once the palette has the command on its focused row, as a person does. A click can miss:
+  // a new window's palette re-sorts its rows as its recently used commands arrive, and a click on
+  // a row that moved lands beside it and closes the palette with nothing run.
+  if (await row.evaluate((element) => element.classList.contains('focused'))) await input.press('Enter');
+  else await row.click();
   // The palette hands over to what the command shows, often another quick input in the same
   // widget: until it has, a key pressed or a text typed next would still reach the palette.
   const widget = page.locator('.quick-input-widget');
