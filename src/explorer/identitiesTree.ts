@@ -264,7 +264,6 @@ export class IdentitiesTree {
     if (limit) rows.push({ kind: 'dataMessage', id: `${base}/datasets-limit`, label: limit.message, tooltip: vscode.l10n.t('{0} Merged datasets count too; delete the ones devices no longer need.', limit.message), icon: limitIcon(limit), parent: node });
     rows.push(...(data.datasets ?? []));
     if (!data.datasets?.length) rows.push({ kind: 'dataMessage', id: `${base}/no-datasets`, label: vscode.l10n.t('No datasets'), icon: new vscode.ThemeIcon('info'), parent: node });
-    // The tree already drew the identity before its usage was known: show it now.
     return rows;
   }
 
