@@ -9,6 +9,8 @@ import type { FormState, WebviewMessage } from '../../../src/editor/protocol';
 import type { SyncConfiguration } from '../../../src/model/configuration';
 import { FormSync } from '../../../media/webview/formSync';
 import { shownKey } from '../../../media/webview/formModel';
+// Seeded, so a failing seed can be replayed.
+import { seededRandom } from '../../toolkit/random';
 
 const POOL = 'us-east-1:0c1ba052-e098-41fa-a76e-eaa2c125f861';
 const role = (name: string) => `arn:aws:iam::111111111111:role/${name}`;
@@ -134,20 +136,8 @@ describe('webview: FormSync, the order of edit, save and revert', () => {
   });
 
   describe('random interleavings against a model of the extension', () => {
-    // mulberry32: a small seeded generator, so a failing seed can be replayed.
-    function random(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     function play(seed: number): void {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const live = withRole('Live');
       // The extension: the document, what AWS holds, and the messages on their way each way.
       let documentText = key(live);
@@ -231,7 +221,7 @@ describe('webview: FormSync, the order of edit, save and revert', () => {
 
     it('with no change made elsewhere, the form is never overwritten and each save writes exactly what it showed when clicked', () => {
       for (let seed = 1; seed <= 2000; seed++) {
-        const next = random(seed);
+        const next = seededRandom(seed);
         let documentText = key(withRole('Live'));
         let handled = 0;
         const toExtension: WebviewMessage[] = [];
